@@ -1,0 +1,62 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Everything runs inside .venv, created on first use.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run install test test-postgres checks lint format messages clean
+
+help:
+	@echo "make run            install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
+	@echo "make test           checks, lint and the whole test suite on SQLite"
+	@echo "make test-postgres  the same suite on a throwaway PostgreSQL 15 cluster"
+	@echo "make messages       extract interface strings into locale/*/LC_MESSAGES/django.po"
+	@echo "make format         format the code with ruff"
+
+# Reinstall only when the dependencies change, so a second `make run` starts in seconds.
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_demo_content
+	$(MANAGE) compile_translations
+	$(MANAGE) demo_admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+checks: install
+	$(MANAGE) compile_translations
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: checks
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: checks
+	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=bench
+
+clean:
+	rm -rf $(VENV) var/static

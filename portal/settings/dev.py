@@ -1,0 +1,16 @@
+"""Settings for a developer's laptop: ``make run``."""
+
+from portal.env import env_str, local_secret_key
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = True
+SECRET_KEY = env_str("SECRET_KEY") or local_secret_key(VAR_DIR / "secret_key")
+# Mail goes to the terminal that runs the server, so moderators' notifications
+# can be read there.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Serve static files straight from the source folders while developing.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
