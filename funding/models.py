@@ -23,6 +23,8 @@ from home.listing import (
     query_string_without,
     search_query,
 )
+from home.localization import localize_page
+from home.visibility import searchable_by_public, visible_to_public
 from initiatives.models import in_default_language
 
 UPCOMING = "upcoming"
@@ -75,7 +77,7 @@ class FundingIndexPage(Page):
         verbose_name = _("funding index")
 
     def opportunities(self, day=None):
-        return FundingOpportunityPage.objects.child_of(self).live().public().with_status(day)
+        return visible_to_public(FundingOpportunityPage.objects.child_of(self)).with_status(day)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -91,7 +93,9 @@ class FundingIndexPage(Page):
         )
         if query:
             # Search decides which opportunities match; the status order stays.
-            matching = self.opportunities().search(query, order_by_relevance=False)
+            matching = searchable_by_public(FundingOpportunityPage.objects.child_of(self)).search(
+                query, order_by_relevance=False
+            )
             results = results.filter(pk__in=[page.pk for page in matching])
         page_of_results = paginate(request, results, self.per_page)
         context.update(
@@ -261,6 +265,12 @@ class FundingOpportunityPage(Page):
 
     def status_on(self, day):
         return status_on(day, self.opens_on, self.closes_on)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["funder_page"] = localize_page(self.funder_page)
+        context["countries"] = list(self.countries.all())
+        return context
 
     @property
     def status(self):

@@ -16,16 +16,21 @@ MAX_VALUES_PER_FILTER = 20
 MAX_VALUE_LENGTH = 40
 
 
+def printable(text):
+    """``text`` without control characters, which no search or filter needs."""
+    return "".join(character for character in text if character.isprintable())
+
+
 def search_query(request):
     """The visitor's search words, trimmed to a sensible length."""
-    return " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    return " ".join(printable(request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
 
 
 def filter_values(request, name):
     """The distinct, non-empty values of a (possibly repeated) GET parameter."""
     values = []
     for value in request.GET.getlist(name)[:MAX_VALUES_PER_FILTER]:
-        value = value.strip()[:MAX_VALUE_LENGTH]
+        value = printable(value).strip()[:MAX_VALUE_LENGTH]
         if value and value not in values:
             values.append(value)
     return values

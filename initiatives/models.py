@@ -22,6 +22,8 @@ from home.listing import (
     query_string_without,
     search_query,
 )
+from home.localization import localize_pages
+from home.visibility import searchable_by_public, visible_to_public
 from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
 
 
@@ -47,14 +49,10 @@ class InitiativeIndexPage(Page):
     class Meta:
         verbose_name = _("initiative directory")
 
-    def initiatives(self):
-        return (
-            InitiativePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("initiative_type")
-            .order_by("title")
-        )
+    def initiatives(self, searching=False):
+        pages = InitiativePage.objects.child_of(self)
+        visible = searchable_by_public(pages) if searching else visible_to_public(pages)
+        return visible.select_related("initiative_type").order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -65,7 +63,7 @@ class InitiativeIndexPage(Page):
             "area": filter_values(request, "area"),
             "language": filter_values(request, "language"),
         }
-        results = filter_initiatives(self.initiatives(), selected)
+        results = filter_initiatives(self.initiatives(searching=bool(query)), selected)
         if query:
             results = results.search(query, order_by_relevance=True)
         page_of_results = paginate(request, results, self.per_page)
@@ -291,6 +289,37 @@ class InitiativePage(Page):
     @property
     def is_verified(self):
         return self.verification == self.VERIFIED
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.prefetch_taxonomies([self])
+        context["structured_data"] = self.structured_data(request)
+        context["related_practices"] = localize_pages(
+            [link.practice for link in self.related_practices.select_related("practice")]
+        )
+        return context
+
+    def structured_data(self, request):
+        """schema.org Organization, for search engines and link previews."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+        }
+        if self.acronym:
+            data["alternateName"] = self.acronym
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.contact_email:
+            data["email"] = self.contact_email
+        if self.year_founded:
+            data["foundingDate"] = str(self.year_founded)
+        countries = [country.code for country in self.countries.all()]
+        if countries:
+            data["areaServed"] = countries
+        return data
 
     @staticmethod
     def prefetch_taxonomies(pages):

@@ -21,6 +21,8 @@ from home.listing import (
     query_string_without,
     search_query,
 )
+from home.localization import localized_versions
+from home.visibility import searchable_by_public, visible_to_public
 from initiatives.models import in_default_language
 from taxonomy.models import Country, OhchrProvision
 
@@ -44,14 +46,11 @@ class PracticeIndexPage(Page):
     class Meta:
         verbose_name = _("good-practice index")
 
-    def practices(self):
+    def practices(self, searching=False):
+        pages = PracticePage.objects.child_of(self)
+        visible = searchable_by_public(pages) if searching else visible_to_public(pages)
         # Coded practices (O1.., P1..) first, in code order, then example cases.
-        return (
-            PracticePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by(models.F("code").asc(nulls_last=True), "title")
-        )
+        return visible.order_by(models.F("code").asc(nulls_last=True), "title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -65,7 +64,7 @@ class PracticeIndexPage(Page):
             "country": filter_values(request, "country"),
             "principle": filter_values(request, "principle"),
         }
-        results = filter_practices(self.practices(), selected)
+        results = filter_practices(self.practices(searching=bool(query)), selected)
         if query:
             results = results.search(query, order_by_relevance=True)
         page_of_results = paginate(request, results, self.per_page)
@@ -242,4 +241,22 @@ class PracticePage(Page):
         context["guidelines"] = list(
             self.principles.filter(kind=OhchrProvision.GUIDELINE).order_by("number")
         )
+        context["examples"] = self.examples_for_display()
+        context["index_url"] = self.get_parent().get_url(request)
         return context
+
+    def examples_for_display(self):
+        """The examples, with directory pages in the visitor's language."""
+        chosen = [
+            block.value["initiative"] for block in self.examples if block.block_type == "initiative"
+        ]
+        versions = localized_versions(chosen)
+        examples = []
+        for block in self.examples:
+            if block.block_type == "initiative":
+                initiative = versions.get(getattr(block.value["initiative"], "pk", None))
+                if initiative is not None:
+                    examples.append({"initiative": initiative, "note": block.value["note"]})
+            else:
+                examples.append({"title": block.value["title"], "text": block.value["text"]})
+        return examples

@@ -6,6 +6,11 @@ from django.db import transaction
 # Each module gives load(context); the order follows the page tree.
 DEMO_LOADERS = [
     "home.demo.site",
+    "taxonomy.demo",
+    "initiatives.demo",
+    "practices.demo",
+    "funding.demo",
+    "home.demo.menu",
 ]
 
 
@@ -14,6 +19,7 @@ class LoadContext:
 
     def __init__(self):
         self.home = None
+        self.initiative_index = None
         self.created = 0
         self.existing = 0
 
