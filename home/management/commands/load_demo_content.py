@@ -11,6 +11,7 @@ DEMO_LOADERS = [
     "practices.demo",
     "funding.demo",
     "home.demo.menu",
+    "home.demo.translations",
 ]
 
 
