@@ -6,6 +6,7 @@ from django.db import transaction
 # Each module gives load(context); the order follows the page tree.
 DEMO_LOADERS = [
     "home.demo.site",
+    "forms.demo",
 ]
 
 
