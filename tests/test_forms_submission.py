@@ -22,6 +22,12 @@ from tests.forms_support import (
 pytestmark = pytest.mark.django_db
 
 
+def section(html, start, end):
+    """The HTML from the element holding ``start`` to the next ``end``."""
+    begin = html.rindex("<", 0, html.index(start))
+    return html[begin : html.index(end, begin)]
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     cache.clear()
@@ -101,13 +107,15 @@ def test_missing_answers_are_explained_next_to_each_field_and_in_a_summary(clien
     html = response.content.decode()
     assert ModeratedSubmission.objects.count() == 0
     assert "<title>Error:" in html
-    summary = html[html.index('class="error-summary"') : html.index("</ul>", html.index('class="error-summary"'))]
-    assert 'tabindex="-1" autofocus' in html[html.index('class="error-summary"') - 20 : html.index('class="error-summary"') + 200]
+    summary = section(html, 'class="error-summary"', "</ul>")
+    assert 'tabindex="-1" autofocus' in summary, "the summary takes focus without JavaScript"
     assert 'href="#id_first_name"' in summary
     assert 'href="#id_age_0"' in summary, "a radio group's link goes to its first radio"
-    assert 'href="#id_i_agree_that_my_answers_are_processed_to_select_the_boards_members"' in summary
+    consent = "id_i_agree_that_my_answers_are_processed_to_select_the_boards_members"
+    assert f'href="#{consent}"' in summary
     assert 'id="id_first_name_error"' in html
-    assert re.search(r'<input[^>]*aria-invalid="true"[^>]*aria-describedby="id_first_name_error"', html)
+    invalid_input = r'<input[^>]*aria-invalid="true"[^>]*aria-describedby="id_first_name_error"'
+    assert re.search(invalid_input, html)
     assert 'value="Kept Surname"' in html, "what the person typed is kept"
 
 
@@ -172,7 +180,7 @@ def test_bots_filling_the_honeypot_are_answered_but_nothing_is_stored(client):
 
 def test_the_honeypot_is_labelled_and_hidden_from_people(client):
     html = client.get(board_page().url).content.decode()
-    trap = html[html.index('class="form-trap"') - 30 : html.index("</div>", html.index('class="form-trap"'))]
+    trap = section(html, 'class="form-trap"', "</div>")
     assert 'aria-hidden="true"' in trap
     assert '<label for="id_company_website">' in trap
     assert 'tabindex="-1"' in trap
@@ -237,7 +245,8 @@ def test_a_questionnaire_can_be_answered(client):
         "what_message_would_have_helped_you_or_someone_you_know": "Real job offers have contracts.",
     }
     assert submit(client, page, answers).status_code == 200
-    assert ModeratedSubmission.objects.get(page=page).form_data["who_should_the_campaign_reach_first"] == "Parents"
+    answers = ModeratedSubmission.objects.get(page=page).form_data
+    assert answers["who_should_the_campaign_reach_first"] == "Parents"
 
 
 def test_feedback_stores_no_name_email_or_address_and_says_so(client):
