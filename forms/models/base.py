@@ -17,6 +17,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
@@ -313,6 +314,10 @@ class ModeratedFormPage(AbstractForm):
 
     def serve_submissions_list_view(self, request, *args, **kwargs):
         """Wagtail's submissions list is replaced by the moderation queue."""
+        from forms.moderation import can_moderate
+
+        if not can_moderate(request.user, self):
+            raise PermissionDenied
         return redirect(reverse("forms_moderation:form_queue", args=[self.translation_key]))
 
     def mentions_kosovo(self):
