@@ -125,7 +125,8 @@ def test_status_changes_and_assignment_are_recorded(client, moderator):
 def test_only_moderators_can_be_assigned(client, moderator):
     submission = add_submission(board_page())
     outsider = make_editor("outsider")
-    client.post(f"/admin/submissions/{submission.pk}/", {"action": "assign", "assignee": outsider.pk})
+    data = {"action": "assign", "assignee": outsider.pk}
+    client.post(f"/admin/submissions/{submission.pk}/", data)
     submission.refresh_from_db()
     assert submission.assignee is None
 

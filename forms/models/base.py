@@ -121,7 +121,6 @@ class ModeratedFormPage(AbstractForm):
 
     form_builder = PortalFormBuilder
     landing_page_template = "forms/landing.html"
-    closed_template = "forms/closed.html"
     # Whether the page may ask for contact details (FeedbackPage may not).
     collects_contact_details = True
 
@@ -300,7 +299,8 @@ class ModeratedFormPage(AbstractForm):
     def render_closed(self, request):
         context = self.get_context(request)
         context["form_state"] = self.form_state()
-        return TemplateResponse(request, self.closed_template, context)
+        # The page's own template, without a form: it says the call is closed.
+        return TemplateResponse(request, self.get_template(request), context)
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         context = self.get_context(request)
