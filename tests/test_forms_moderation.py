@@ -218,10 +218,20 @@ def test_wagtails_own_delete_view_is_recorded_too(admin_client, admin_user):
 
 def test_balance_view_counts_shortlisted_and_accepted_only(client, moderator):
     page = board_page()
-    add_submission(page, "shortlisted", gender="woman", country_you_live_in="Albania",
-                   your_areas_of_expertise=["Advocacy", "Health"])
-    add_submission(page, "accepted", gender="Woman ", country_you_live_in="Kosovo*",
-                   your_areas_of_expertise=["Advocacy"])
+    add_submission(
+        page,
+        "shortlisted",
+        gender="woman",
+        country_you_live_in="Albania",
+        your_areas_of_expertise=["Advocacy", "Health"],
+    )
+    add_submission(
+        page,
+        "accepted",
+        gender="Woman ",
+        country_you_live_in="Kosovo*",
+        your_areas_of_expertise=["Advocacy"],
+    )
     add_submission(page, "accepted", gender="prefer_not_to_say", country_you_live_in="")
     add_submission(page, "declined", gender="man", country_you_live_in="Serbia")
     response = client.get(f"/admin/submissions/form/{page.translation_key}/balance/")

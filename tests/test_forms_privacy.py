@@ -72,7 +72,7 @@ def test_no_answer_is_in_the_database_or_its_dumps_in_clear_text(
     assert MARKER not in dump
 
 
-def test_dumps_load_back_and_stay_readable():
+def test_dumps_load_back_and_stay_readable(tmp_path):
     page = board_page()
     submission = ModeratedSubmission.objects.create(
         page=page, form_data={"first_name": MARKER}, submission_token="t" * 30
@@ -81,12 +81,9 @@ def test_dumps_load_back_and_stay_readable():
     call_command("dumpdata", "forms.moderatedsubmission", stdout=dump)
     assert MARKER not in dump.getvalue()
     ModeratedSubmission.objects.all().delete_without_log()
-    fixture = Path(os.environ.get("TMPDIR", "/tmp")) / f"forms-dump-{os.getpid()}.json"
+    fixture = tmp_path / "forms-dump.json"
     fixture.write_text(dump.getvalue())
-    try:
-        call_command("loaddata", str(fixture), verbosity=0)
-    finally:
-        fixture.unlink()
+    call_command("loaddata", str(fixture), verbosity=0)
     assert ModeratedSubmission.objects.get(pk=submission.pk).form_data == {"first_name": MARKER}
 
 
@@ -173,9 +170,10 @@ def test_no_answer_reaches_the_logs(client, caplog, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, page, board_answers(marker=MARKER))
         submit(client, page, board_answers(marker=MARKER, email="not-an-email"))
-    with override_settings(
-        EMAIL_BACKEND="tests.test_forms_notifications.FailingEmailBackend"
-    ), django_capture_on_commit_callbacks(execute=True):
+    with (
+        override_settings(EMAIL_BACKEND="tests.test_forms_notifications.FailingEmailBackend"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         submit(client, page, board_answers(marker=MARKER))
     assert caplog.records, "something was logged"
     assert MARKER not in caplog.text
