@@ -55,8 +55,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+TRANSLATED_LOCALES := sq sr_Latn bs mk
+
 messages: install
-	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=var --ignore=bench
+	$(MANAGE) makemessages $(addprefix -l ,$(TRANSLATED_LOCALES)) --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=bench --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) var/static

@@ -2,10 +2,11 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
@@ -30,7 +31,16 @@ class HomePage(Page):
         help_text=_("Sections shown under the introduction."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        InlinePanel(
+            "featured_initiatives",
+            label=_("Featured initiatives"),
+            help_text=_("Up to three. When empty, the most recently reviewed are shown."),
+            max_num=3,
+        ),
+    ]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -38,6 +48,26 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .home_sections import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(self))
+        return context
+
+
+class HomeFeaturedInitiative(Orderable):
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_initiatives")
+    initiative = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("An initiative from the directory. Visitors see it in their language."),
+    )
+
+    panels = [PageChooserPanel("initiative", page_type="initiatives.InitiativePage")]
 
 
 class StandardPage(Page):

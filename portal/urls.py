@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.search import search
 from home.views import healthz
 
 handler500 = "home.views.server_error"
@@ -23,6 +24,7 @@ if settings.DEBUG:
 # Every public page carries its language in the URL (/en/..., /sq/...); "/"
 # redirects to the visitor's best language without setting a cookie.
 urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

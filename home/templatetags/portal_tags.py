@@ -4,6 +4,8 @@ Each tag makes at most one query and caches what it found on the request, so
 the chrome costs the same few queries on every page whatever its size.
 """
 
+import json
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -12,6 +14,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
 from home.models import PortalSettings
+from home.visibility import visible_to_public
 
 register = template.Library()
 
@@ -32,7 +35,7 @@ def localized_root(request):
             return None
         root = site.root_page
         language = translation.get_language()
-        if root.locale.language_code == language:
+        if root.locale_id == Locale.get_active().pk:
             return root
         translated = (
             Page.objects.filter(
@@ -61,7 +64,7 @@ def main_navigation(context):
         items = _cached_on_request(
             request,
             "menu",
-            lambda: list(root.get_children().live().public().in_menu().specific(defer=True)),
+            lambda: list(visible_to_public(root.get_children()).in_menu().specific(defer=True)),
         )
     current = context.get("page")
     current_path = current.path if current is not None else ""
@@ -124,10 +127,9 @@ def _page_translations(request, page):
     def compute():
         return {
             translated.locale.language_code: translated
-            for translated in page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .select_related("locale")
+            for translated in visible_to_public(
+                page.get_translations(inclusive=True)
+            ).select_related("locale")
         }
 
     return _cached_on_request(request, f"translations:{page.pk}", compute)
@@ -202,3 +204,18 @@ def meta_description(page):
         if value:
             return value
     return ""
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """Structured data for search engines, escaped so no text can close the script."""
+    from django.core.serializers.json import DjangoJSONEncoder
+    from django.utils.safestring import mark_safe
+
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _JSON_SCRIPT_ESCAPES
+    )
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308

@@ -22,7 +22,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "taxonomy",
     "initiatives",
+    "practices",
     "funding",
     "forms",
     "wagtail_localize",

@@ -6,7 +6,12 @@ from django.db import transaction
 # Each module gives load(context); the order follows the page tree.
 DEMO_LOADERS = [
     "home.demo.site",
+    "taxonomy.demo",
+    "initiatives.demo",
+    "practices.demo",
+    "funding.demo",
     "forms.demo",
+    "home.demo.menu",
 ]
 
 
@@ -15,6 +20,7 @@ class LoadContext:
 
     def __init__(self):
         self.home = None
+        self.initiative_index = None
         self.created = 0
         self.existing = 0
 

@@ -1,0 +1,280 @@
+"""Funding opportunities open to survivor-led organisations."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, IntegerField, Value, When
+from django.forms import CheckboxSelectMultiple
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.listing import (
+    ListingFilter,
+    build_choice_options,
+    filter_values,
+    paginate,
+    query_string_without,
+    search_query,
+)
+from home.localization import localize_page
+from home.visibility import searchable_by_public, visible_to_public
+from initiatives.models import in_default_language
+
+UPCOMING = "upcoming"
+OPEN = "open"
+CLOSED = "closed"
+STATUS_CHOICES = [(OPEN, _("Open")), (UPCOMING, _("Upcoming")), (CLOSED, _("Closed"))]
+STATUS_RANK = {OPEN: 0, UPCOMING: 1, CLOSED: 2}
+
+CURRENCY_CHOICES = [
+    ("EUR", "EUR"),
+    ("USD", "USD"),
+    ("GBP", "GBP"),
+    ("CHF", "CHF"),
+    ("ALL", "ALL"),
+    ("BAM", "BAM"),
+    ("MKD", "MKD"),
+    ("RSD", "RSD"),
+]
+
+
+def today():
+    """The current date where the portal is. Tests fix the clock around this."""
+    return timezone.localdate()
+
+
+def status_on(day, opens_on, closes_on):
+    """upcoming, open or closed on ``day``, from the opening and closing dates alone."""
+    if opens_on and day < opens_on:
+        return UPCOMING
+    if closes_on and day > closes_on:
+        return CLOSED
+    return OPEN
+
+
+class FundingIndexPage(Page):
+    """Funding opportunities, open and upcoming first."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of opportunities.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["funding.FundingOpportunityPage"]
+    max_count_per_parent = 1
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("funding index")
+
+    def opportunities(self, day=None):
+        return visible_to_public(FundingOpportunityPage.objects.child_of(self)).with_status(day)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = search_query(request)
+        statuses = [
+            value for value in filter_values(request, "status") if value in dict(STATUS_CHOICES)
+        ]
+        results = self.opportunities()
+        if statuses:
+            results = results.filter(status_rank__in=[STATUS_RANK[value] for value in statuses])
+        results = results.order_by(
+            "status_rank", models.F("closes_on").asc(nulls_last=True), "title"
+        )
+        if query:
+            # Search decides which opportunities match; the status order stays.
+            matching = searchable_by_public(FundingOpportunityPage.objects.child_of(self)).search(
+                query, order_by_relevance=False
+            )
+            results = results.filter(pk__in=[page.pk for page in matching])
+        page_of_results = paginate(request, results, self.per_page)
+        context.update(
+            query=query,
+            filters=[
+                ListingFilter("status", _("Status"), build_choice_options(STATUS_CHOICES, statuses))
+            ],
+            results=page_of_results,
+            result_count=page_of_results.paginator.count,
+            is_filtered=bool(query or statuses),
+            page_query=query_string_without(request, "page"),
+        )
+        return context
+
+
+class FundingOpportunityQuerySet(PageQuerySet):
+    def with_status(self, day=None):
+        """Annotate ``status_rank`` (0 open, 1 upcoming, 2 closed) for ``day`` (default today)."""
+        day = day or today()
+        return self.annotate(
+            status_rank=Case(
+                When(opens_on__gt=day, then=Value(STATUS_RANK[UPCOMING])),
+                When(closes_on__lt=day, then=Value(STATUS_RANK[CLOSED])),
+                default=Value(STATUS_RANK[OPEN]),
+                output_field=IntegerField(),
+            )
+        )
+
+
+class FundingOpportunityPage(Page):
+    """One funding opportunity. Its status is computed from its dates, never typed."""
+
+    funder_name = models.CharField(
+        _("funder"), max_length=200, help_text=_("Who gives the money, e.g. The Freedom Fund.")
+    )
+    funder_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("funder's page in the directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Link the funder's initiative page, when there is one."),
+    )
+    summary = models.TextField(
+        _("short summary"),
+        max_length=300,
+        help_text=_("Plain text, at most 300 characters. Shown in the list and search."),
+    )
+    amount_min = models.DecimalField(
+        _("smallest grant"),
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when only a maximum or a single amount is known."),
+    )
+    amount_max = models.DecimalField(
+        _("largest grant"),
+        max_digits=12,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("For a single fixed amount, give it here and leave the smallest empty."),
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        choices=CURRENCY_CHOICES,
+        default="EUR",
+        help_text=_("ISO 4217 currency code."),
+    )
+    eligibility = models.TextField(
+        _("who can apply"), help_text=_("Plain words on which organisations are eligible.")
+    )
+    regions = models.CharField(
+        _("regions"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where applicants must be based, in words, e.g. East Africa."),
+    )
+    countries = ParentalManyToManyField(
+        "taxonomy.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text=_("Countries where applicants must be based. Empty means anywhere."),
+    )
+    opens_on = models.DateField(
+        _("opens on"), null=True, blank=True, help_text=_("Empty if already open.")
+    )
+    closes_on = models.DateField(
+        _("closes on"), null=True, blank=True, help_text=_("Empty for rolling applications.")
+    )
+    apply_url = models.URLField(
+        _("how to apply"), blank=True, help_text=_("The funder's page with the application.")
+    )
+    is_example = models.BooleanField(
+        _("fictional example"),
+        default=False,
+        help_text=_("Tick for demonstration content; visitors see it marked as an example."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"), help_text=_("More detail."))
+
+    objects = PageManager.from_queryset(FundingOpportunityQuerySet)()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("funder_name"),
+                PageChooserPanel("funder_page", "initiatives.InitiativePage"),
+            ],
+            heading=_("Funder"),
+        ),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("amount_min"), FieldPanel("amount_max")]),
+                FieldPanel("currency"),
+            ],
+            heading=_("Amount"),
+        ),
+        FieldPanel("eligibility"),
+        MultiFieldPanel(
+            [FieldPanel("regions"), FieldPanel("countries", widget=CheckboxSelectMultiple)],
+            heading=_("Where"),
+        ),
+        FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")], heading=_("Dates")),
+        FieldPanel("apply_url"),
+        FieldPanel("body"),
+        FieldPanel("is_example"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("funder_name", boost=2),
+        index.SearchField("summary", boost=2),
+        index.SearchField("eligibility"),
+        index.SearchField("regions"),
+        index.SearchField("body"),
+    ]
+
+    override_translatable_fields = [
+        TranslatableField("regions"),
+        SynchronizedField("funder_name"),
+        SynchronizedField("funder_page"),
+        SynchronizedField("amount_min"),
+        SynchronizedField("amount_max"),
+        SynchronizedField("opens_on"),
+        SynchronizedField("closes_on"),
+        SynchronizedField("apply_url"),
+        SynchronizedField("is_example"),
+    ]
+
+    parent_page_types = ["funding.FundingIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("funding opportunity")
+
+    def clean(self):
+        super().clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError({"closes_on": _("The closing date is before the opening date.")})
+        if self.amount_min and self.amount_max and self.amount_min > self.amount_max:
+            raise ValidationError({"amount_max": _("The largest grant is below the smallest.")})
+
+    def status_on(self, day):
+        return status_on(day, self.opens_on, self.closes_on)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["funder_page"] = localize_page(self.funder_page)
+        context["countries"] = list(self.countries.all())
+        return context
+
+    @property
+    def status(self):
+        return self.status_on(today())
+
+    def get_status_display(self):
+        return dict(STATUS_CHOICES)[self.status]

@@ -1,0 +1,44 @@
+"""Site search over every public page in the visitor's language."""
+
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from home.visibility import searchable_by_public
+
+from .listing import paginate, query_string_without, search_query
+
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    query = search_query(request)
+    results = None
+    if query:
+        pages = (
+            searchable_by_public(Page.objects.all())
+            .filter(locale=Locale.get_active(), depth__gt=1)
+            .search(query)
+        )
+        results = paginate(request, pages, RESULTS_PER_PAGE)
+        results.object_list = specific_pages(results.object_list)
+    return TemplateResponse(
+        request,
+        "search/search_results.html",
+        {
+            "query": query,
+            "results": results,
+            "result_count": results.paginator.count if results else 0,
+            "page_query": query_string_without(request, "page"),
+            "page_title": _("Search"),
+        },
+    )
+
+
+def specific_pages(pages):
+    """The given pages as their specific types, in order, one query per type."""
+    pages = list(pages)
+    specific = {
+        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
+    }
+    return [specific[page.pk] for page in pages if page.pk in specific]

@@ -1,0 +1,347 @@
+"""The directory of survivor-led initiatives."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.listing import (
+    ListingFilter,
+    build_options,
+    filter_values,
+    paginate,
+    query_string_without,
+    search_query,
+)
+from home.localization import localize_pages
+from home.visibility import searchable_by_public, visible_to_public
+from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
+
+
+def in_default_language():
+    """Taxonomy choices are made in the default language and shared by translations."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class InitiativeIndexPage(Page):
+    """The directory: every initiative, searchable and filterable."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of initiatives.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["initiatives.InitiativePage"]
+    max_count_per_parent = 1
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("initiative directory")
+
+    def initiatives(self, searching=False):
+        pages = InitiativePage.objects.child_of(self)
+        visible = searchable_by_public(pages) if searching else visible_to_public(pages)
+        return visible.select_related("initiative_type").order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = search_query(request)
+        selected = {
+            "country": filter_values(request, "country"),
+            "type": filter_values(request, "type"),
+            "area": filter_values(request, "area"),
+            "language": filter_values(request, "language"),
+        }
+        results = filter_initiatives(self.initiatives(searching=bool(query)), selected)
+        if query:
+            results = results.search(query, order_by_relevance=True)
+        page_of_results = paginate(request, results, self.per_page)
+        InitiativePage.prefetch_taxonomies(page_of_results.object_list)
+        context.update(
+            query=query,
+            filters=initiative_filters(selected),
+            results=page_of_results,
+            result_count=page_of_results.paginator.count,
+            is_filtered=bool(query or any(selected.values())),
+            page_query=query_string_without(request, "page"),
+        )
+        return context
+
+
+def filter_initiatives(queryset, selected):
+    lookups = {
+        "country": "countries__code__in",
+        "type": "initiative_type__slug__in",
+        "area": "areas__slug__in",
+        "language": "languages__code__in",
+    }
+    for param, lookup in lookups.items():
+        if selected[param]:
+            # A subquery keeps one row per page when several values match.
+            matching = InitiativePage.objects.filter(**{lookup: selected[param]}).values("pk")
+            queryset = queryset.filter(pk__in=matching)
+    return queryset
+
+
+def initiative_filters(selected):
+    scope = in_default_language()
+    return [
+        ListingFilter(
+            "country",
+            _("Country"),
+            build_options(Country.objects.filter(**scope), "code", selected["country"]),
+            multiple=True,
+        ),
+        ListingFilter(
+            "type",
+            _("Type"),
+            build_options(InitiativeType.objects.filter(**scope), "slug", selected["type"]),
+        ),
+        ListingFilter(
+            "area",
+            _("Area of work"),
+            build_options(AreaOfWork.objects.filter(**scope), "slug", selected["area"]),
+        ),
+        ListingFilter(
+            "language",
+            _("Language"),
+            build_options(WorkingLanguage.objects.filter(**scope), "code", selected["language"]),
+        ),
+    ]
+
+
+class InitiativePage(Page):
+    """One survivor-led initiative in the directory."""
+
+    SCOPE_CHOICES = [
+        ("international", _("International")),
+        ("regional", _("Regional")),
+        ("national", _("National")),
+    ]
+    SELF_LISTED = "self_listed"
+    VERIFIED = "verified"
+    VERIFICATION_CHOICES = [
+        (SELF_LISTED, _("Self-listed by the organisation")),
+        (VERIFIED, _("Verified by the editors")),
+    ]
+
+    acronym = models.CharField(
+        _("acronym"), max_length=20, blank=True, help_text=_("For example ISTAC. Optional.")
+    )
+    summary = models.TextField(
+        _("short summary"),
+        max_length=300,
+        help_text=_("Plain text, at most 300 characters. Shown in the directory and search."),
+    )
+    initiative_type = models.ForeignKey(
+        "taxonomy.InitiativeType",
+        verbose_name=_("type"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text=_("What kind of initiative this is."),
+    )
+    scope = models.CharField(
+        _("scope"),
+        max_length=20,
+        choices=SCOPE_CHOICES,
+        default="national",
+        help_text=_("Whether it works across the world, a region, or one country."),
+    )
+    countries = ParentalManyToManyField(
+        "taxonomy.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text=_("Where it is based or works. Leave empty for worldwide work."),
+    )
+    languages = ParentalManyToManyField(
+        "taxonomy.WorkingLanguage",
+        verbose_name=_("languages of work"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text=_("Languages people can use to contact it or take part."),
+    )
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("Leave empty if not known."),
+    )
+    leadership_statement = models.TextField(
+        _("how survivors lead it"),
+        help_text=_("Plain words on how people with lived experience lead or shape it."),
+    )
+    areas = ParentalManyToManyField(
+        "taxonomy.AreaOfWork",
+        verbose_name=_("areas of work"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text=_("What it works on."),
+    )
+    website = models.URLField(_("website"), blank=True, help_text=_("Its own website, if any."))
+    contact_email = models.EmailField(
+        _("public contact email"),
+        blank=True,
+        help_text=_("Only an address the organisation has agreed to publish."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Square images work best. Give it alt text in the image library."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("History, activities and achievements."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked this entry with the organisation."),
+    )
+    verification = models.CharField(
+        _("verification"),
+        max_length=20,
+        choices=VERIFICATION_CHOICES,
+        default=SELF_LISTED,
+        help_text=_("Whether the editors have checked this entry, shown to visitors."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("acronym"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("initiative_type"),
+                FieldPanel("scope"),
+                FieldPanel("countries", widget=CheckboxSelectMultiple),
+                FieldPanel("languages", widget=CheckboxSelectMultiple),
+                FieldPanel("areas", widget=CheckboxSelectMultiple),
+                FieldPanel("year_founded"),
+            ],
+            heading=_("In the directory"),
+        ),
+        FieldPanel("leadership_statement"),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("contact_email"), FieldPanel("logo")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("related_practices", label=_("Related good practices")),
+        MultiFieldPanel(
+            [FieldPanel("verification"), FieldPanel("last_reviewed")],
+            heading=_("Review"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym", boost=3),
+        index.AutocompleteField("acronym"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("leadership_statement"),
+        index.SearchField("body"),
+        index.FilterField("initiative_type"),
+        index.RelatedFields("countries", [index.FilterField("code")]),
+        index.RelatedFields("areas", [index.FilterField("slug")]),
+        index.RelatedFields("languages", [index.FilterField("code")]),
+    ]
+
+    # Taxonomy choices, dates and links follow the source page; texts are translated.
+    override_translatable_fields = [
+        TranslatableField("acronym"),
+        SynchronizedField("initiative_type"),
+        SynchronizedField("year_founded"),
+        SynchronizedField("website"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("logo"),
+        SynchronizedField("last_reviewed"),
+        SynchronizedField("verification"),
+    ]
+
+    parent_page_types = ["initiatives.InitiativeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("initiative")
+
+    @property
+    def is_verified(self):
+        return self.verification == self.VERIFIED
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.prefetch_taxonomies([self])
+        context["structured_data"] = self.structured_data(request)
+        context["related_practices"] = localize_pages(
+            [link.practice for link in self.related_practices.select_related("practice")]
+        )
+        return context
+
+    def structured_data(self, request):
+        """schema.org Organization, for search engines and link previews."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+        }
+        if self.acronym:
+            data["alternateName"] = self.acronym
+        if self.website:
+            data["sameAs"] = [self.website]
+        if self.contact_email:
+            data["email"] = self.contact_email
+        if self.year_founded:
+            data["foundingDate"] = str(self.year_founded)
+        countries = [country.code for country in self.countries.all()]
+        if countries:
+            data["areaServed"] = countries
+        return data
+
+    @staticmethod
+    def prefetch_taxonomies(pages):
+        """Fetch the taxonomies of a list of initiatives in a fixed number of queries."""
+        prefetch_related_objects(list(pages), "countries", "areas", "languages")
+
+
+class InitiativeRelatedPractice(Orderable):
+    """A good practice an initiative puts into effect or illustrates."""
+
+    initiative = ParentalKey(
+        InitiativePage, on_delete=models.CASCADE, related_name="related_practices"
+    )
+    practice = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("good practice"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A good-practice page. Visitors see it in their own language."),
+    )
+
+    panels = [PageChooserPanel("practice", page_type="practices.PracticePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related good practice")

@@ -1,0 +1,262 @@
+"""Good-practice case pages: how institutions include survivors, step by step."""
+
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyBlock
+from home.listing import (
+    ListingFilter,
+    build_choice_options,
+    build_options,
+    filter_values,
+    paginate,
+    query_string_without,
+    search_query,
+)
+from home.localization import localized_versions
+from home.visibility import searchable_by_public, visible_to_public
+from initiatives.models import in_default_language
+from taxonomy.models import Country, OhchrProvision
+
+from .blocks import ExamplesBlock, ResourcesBlock, StepsBlock
+
+
+class PracticeIndexPage(Page):
+    """Every good practice and example case, filterable by track, country and principle."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of practices.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.PracticePage"]
+    max_count_per_parent = 1
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("good-practice index")
+
+    def practices(self, searching=False):
+        pages = PracticePage.objects.child_of(self)
+        visible = searchable_by_public(pages) if searching else visible_to_public(pages)
+        # Coded practices (O1.., P1..) first, in code order, then example cases.
+        return visible.order_by(models.F("code").asc(nulls_last=True), "title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        query = search_query(request)
+        selected = {
+            "track": [
+                value
+                for value in filter_values(request, "track")
+                if value in dict(PracticePage.TRACK_CHOICES)
+            ],
+            "country": filter_values(request, "country"),
+            "principle": filter_values(request, "principle"),
+        }
+        results = filter_practices(self.practices(searching=bool(query)), selected)
+        if query:
+            results = results.search(query, order_by_relevance=True)
+        page_of_results = paginate(request, results, self.per_page)
+        prefetch_related_objects(list(page_of_results.object_list), "countries")
+        context.update(
+            query=query,
+            filters=practice_filters(selected),
+            results=page_of_results,
+            result_count=page_of_results.paginator.count,
+            is_filtered=bool(query or any(selected.values())),
+            page_query=query_string_without(request, "page"),
+        )
+        return context
+
+
+def filter_practices(queryset, selected):
+    if selected["track"]:
+        queryset = queryset.filter(track__in=selected["track"])
+    if selected["country"]:
+        matching = PracticePage.objects.filter(countries__code__in=selected["country"])
+        queryset = queryset.filter(pk__in=matching.values("pk"))
+    if selected["principle"]:
+        matching = PracticePage.objects.filter(principles__slug__in=selected["principle"])
+        queryset = queryset.filter(pk__in=matching.values("pk"))
+    return queryset
+
+
+def practice_filters(selected):
+    scope = in_default_language()
+    return [
+        ListingFilter(
+            "track",
+            _("Track"),
+            build_choice_options(PracticePage.TRACK_CHOICES, selected["track"]),
+        ),
+        ListingFilter(
+            "country",
+            _("Country"),
+            build_options(Country.objects.filter(**scope), "code", selected["country"]),
+            multiple=True,
+        ),
+        ListingFilter(
+            "principle",
+            _("OHCHR principle or guideline"),
+            build_options(OhchrProvision.objects.filter(**scope), "slug", selected["principle"]),
+        ),
+    ]
+
+
+class PracticePage(Page):
+    """A good practice (P1-P3, O1-O3) or an example case from the field."""
+
+    POLICY = "policy"
+    OPERATIONAL = "operational"
+    TRACK_CHOICES = [
+        (POLICY, _("Policy development")),
+        (OPERATIONAL, _("Operational response")),
+    ]
+
+    code = models.CharField(
+        _("code"),
+        max_length=10,
+        blank=True,
+        null=True,
+        help_text=_("The practice's code in the guidelines, e.g. P2 or O1. Empty for an example."),
+    )
+    track = models.CharField(
+        _("track"),
+        max_length=20,
+        choices=TRACK_CHOICES,
+        help_text=_("Policy development or the operational response."),
+    )
+    objective = models.TextField(_("objective"), help_text=_("What the practice achieves."))
+    stakeholders = models.TextField(
+        _("stakeholders involved"),
+        blank=True,
+        help_text=_("Who takes part: institutions, organisations, survivors."),
+    )
+    summary = models.TextField(
+        _("content summary"),
+        max_length=600,
+        help_text=_("A short description, shown in the list and in search results."),
+    )
+    steps = StreamField(
+        StepsBlock(),
+        blank=True,
+        verbose_name=_("steps"),
+        help_text=_("Numbered in the order given. Each step may have a checklist."),
+    )
+    resources = StreamField(
+        ResourcesBlock(),
+        blank=True,
+        verbose_name=_("documents and templates"),
+        help_text=_("Templates, documents and links that help put the practice into effect."),
+    )
+    examples = StreamField(
+        ExamplesBlock(),
+        blank=True,
+        verbose_name=_("examples"),
+        help_text=_("Initiatives from the directory, or examples described here."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("more about it"),
+        help_text=_("Anything else: background, lessons learned, quotes."),
+    )
+    countries = ParentalManyToManyField(
+        "taxonomy.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text=_("Where this practice or example comes from."),
+    )
+    principles = ParentalManyToManyField(
+        "taxonomy.OhchrProvision",
+        verbose_name=_("OHCHR principles and guidelines"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=in_default_language,
+        help_text=_("The Recommended Principles and Guidelines it puts into practice."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("code"),
+                FieldPanel("track"),
+                FieldPanel("countries", widget=CheckboxSelectMultiple),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("objective"),
+        FieldPanel("stakeholders"),
+        FieldPanel("steps"),
+        FieldPanel("resources"),
+        FieldPanel("examples"),
+        FieldPanel("body"),
+        FieldPanel("principles", widget=CheckboxSelectMultiple),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("code", boost=3),
+        index.SearchField("summary", boost=2),
+        index.SearchField("objective"),
+        index.SearchField("stakeholders"),
+        index.SearchField("steps"),
+        index.SearchField("examples"),
+        index.FilterField("track"),
+        index.FilterField("code"),
+        index.RelatedFields("countries", [index.FilterField("code")]),
+        index.RelatedFields("principles", [index.FilterField("slug")]),
+    ]
+
+    override_translatable_fields = [SynchronizedField("code")]
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("good practice")
+
+    @property
+    def is_example(self):
+        return not self.code
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["principles"] = list(
+            self.principles.filter(kind=OhchrProvision.PRINCIPLE).order_by("number")
+        )
+        context["guidelines"] = list(
+            self.principles.filter(kind=OhchrProvision.GUIDELINE).order_by("number")
+        )
+        context["examples"] = self.examples_for_display()
+        context["index_url"] = self.get_parent().get_url(request)
+        return context
+
+    def examples_for_display(self):
+        """The examples, with directory pages in the visitor's language."""
+        chosen = [
+            block.value["initiative"] for block in self.examples if block.block_type == "initiative"
+        ]
+        versions = localized_versions(chosen)
+        examples = []
+        for block in self.examples:
+            if block.block_type == "initiative":
+                initiative = versions.get(getattr(block.value["initiative"], "pk", None))
+                if initiative is not None:
+                    examples.append({"initiative": initiative, "note": block.value["note"]})
+            else:
+                examples.append({"title": block.value["title"], "text": block.value["text"]})
+        return examples

@@ -1,0 +1,116 @@
+"""Listing and detail pages cost the same number of queries at any size.
+
+The bound is documented in the README ("Performance"): the page chrome
+(site, navigation, language switcher, footer) plus the page's own queries.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from funding.models import FundingIndexPage, FundingOpportunityPage
+from initiatives.models import InitiativeIndexPage, InitiativePage
+from practices.models import PracticeIndexPage, PracticePage
+from taxonomy.models import AreaOfWork, Country, InitiativeType
+
+pytestmark = pytest.mark.django_db
+
+QUERY_BOUND = 25
+
+
+def count_queries(client, path):
+    client.get(path)  # warm per-process caches such as taxonomy names
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def add_initiatives(count):
+    index = InitiativeIndexPage.objects.get(locale__language_code="en")
+    locale = index.locale
+    kind = InitiativeType.objects.get(slug="advisory-body", locale=locale)
+    albania = Country.objects.get(code="AL", locale=locale)
+    area = AreaOfWork.objects.get(slug="policy-development", locale=locale)
+    for number in range(count):
+        page = InitiativePage(
+            title=f"Synthetic survivor council {number}",
+            summary="A synthetic initiative for the query-count test.",
+            leadership_statement="Survivors lead it.",
+            initiative_type=kind,
+        )
+        index.add_child(instance=page)
+        page.countries.set([albania])
+        page.areas.set([area])
+        page.save()
+
+
+def add_practices(count):
+    index = PracticeIndexPage.objects.get(locale__language_code="en")
+    for number in range(count):
+        index.add_child(
+            instance=PracticePage(
+                title=f"Synthetic practice {number}",
+                track=PracticePage.POLICY,
+                summary="Synthetic.",
+                objective="Synthetic.",
+            )
+        )
+
+
+def add_opportunities(count):
+    index = FundingIndexPage.objects.get(locale__language_code="en")
+    for number in range(count):
+        index.add_child(
+            instance=FundingOpportunityPage(
+                title=f"Synthetic grant {number}",
+                funder_name="Synthetic",
+                summary="Synthetic.",
+                eligibility="Anyone.",
+            )
+        )
+
+
+LISTINGS = {
+    "initiatives": (
+        add_initiatives,
+        [
+            "/en/initiatives/",
+            "/en/initiatives/?country=AL&type=advisory-body&area=policy-development",
+            "/en/initiatives/?q=council&country=AL",
+            "/en/initiatives/?page=2",
+            "/en/search/?q=synthetic",
+        ],
+    ),
+    "practices": (add_practices, ["/en/practices/", "/en/practices/?track=policy&q=synthetic"]),
+    "funding": (add_opportunities, ["/en/funding/", "/en/funding/?status=open"]),
+}
+
+
+@pytest.mark.parametrize("collection", LISTINGS)
+def test_listing_queries_do_not_grow_from_10_to_200_items(client, collection):
+    grow, paths = LISTINGS[collection]
+    grow(10)
+    with_ten = {path: count_queries(client, path) for path in paths}
+    grow(190)
+    with_two_hundred = {path: count_queries(client, path) for path in paths}
+    assert with_ten == with_two_hundred
+    assert max(with_two_hundred.values()) <= QUERY_BOUND, with_two_hundred
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/",
+        "/en/about/",
+        "/en/initiatives/albania-advisory-board-for-victims/",
+        "/en/practices/p2-set-up-a-survivor-advisory-body/",
+        "/en/funding/survivor-leadership-fund-first-round/",
+    ],
+)
+def test_detail_pages_stay_within_the_bound(client, path):
+    with_demo = count_queries(client, path)
+    add_initiatives(50)
+    add_practices(20)
+    assert count_queries(client, path) == with_demo
+    assert with_demo <= QUERY_BOUND
