@@ -7,7 +7,7 @@ from forms.widgets import display_answer
 def labelled_fields(page):
     """[(clean_name, label)] of a form, labelled in its default-language version."""
     canonical = canonical_page(page)
-    return [(field.clean_name, field.label) for field in canonical.get_form_fields()]
+    return canonical.answer_labels()
 
 
 def labelled_answers(submission, fields=None):

@@ -20,7 +20,9 @@ from .models import (
     FeedbackFormField,
     FeedbackPage,
     GetInvolvedIndexPage,
+    InitiativeListingRequestPage,
 )
+from .models.listing import review_workflow
 from .presets import board_application_fields, build_fields, feedback_fields, field
 
 MODERATOR_GROUP = "Form moderators"
@@ -43,6 +45,28 @@ def load(context):
         slug = spec.pop("slug")
         page, created = ensure_child_page(index, page_class, slug, **spec)
         context.count(page, created)
+    ensure_listing_page(context, group)
+
+
+def ensure_listing_page(context, group):
+    """The self-listing form at /en/initiatives/list-your-organisation/."""
+    directory = context.home.get_children().filter(slug="initiatives").first()
+    if directory is None:
+        return
+    review_workflow()
+    page, created = ensure_child_page(
+        directory,
+        InitiativeListingRequestPage,
+        "list-your-organisation",
+        title="List your organisation",
+        introduction=(
+            "Is your organisation led by survivors of trafficking? Ask to be listed in the "
+            "directory so that others can find you."
+        ),
+        thank_you_text="An editor will look at your request, usually within two weeks.",
+        moderator_group=group,
+    )
+    context.count(page, created)
 
 
 def ensure_moderators():

@@ -165,3 +165,31 @@ def requeue_unsent(now=None):
         queue_notifications(submission)
         count += 1
     return count
+
+
+@task()
+def send_listing_outcome(listing_request_id):
+    """Tell the requester their directory entry was published or declined."""
+    from forms.models import ListingRequest
+
+    listing = (
+        ListingRequest.objects.select_related("submission__page__locale")
+        .filter(pk=listing_request_id, outcome_notified_at__isnull=True)
+        .first()
+    )
+    if listing is None or not listing.outcome:
+        return 0
+    submission = listing.submission
+    address = submission.form_data.get("requester_email")
+    if address:
+        with translation.override(submission.page.locale.language_code):
+            context = {
+                "organisation": submission.form_data.get("organisation_name", ""),
+                "published": listing.outcome == ListingRequest.PUBLISHED,
+                "reference": submission.reference,
+            }
+            subject = render_to_string("forms/email/listing_outcome_subject.txt", context)
+            body = render_to_string("forms/email/listing_outcome.txt", context)
+        EmailMessage(subject.strip(), body, to=[address]).send()
+    type(listing).objects.filter(pk=listing.pk).update(outcome_notified_at=timezone.now())
+    return 1

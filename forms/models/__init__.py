@@ -6,6 +6,7 @@ from .consultation import ConsultationCallPage, ConsultationFormField
 from .feedback import FeedbackFormField, FeedbackPage
 from .fields import PortalFormField
 from .index import GetInvolvedIndexPage
+from .listing import InitiativeListingRequestPage, ListingRequest
 from .submissions import ModeratedSubmission, SubmissionNote, SubmissionStatus
 
 __all__ = [
@@ -17,6 +18,8 @@ __all__ = [
     "FeedbackPage",
     "FormState",
     "GetInvolvedIndexPage",
+    "InitiativeListingRequestPage",
+    "ListingRequest",
     "ModeratedFormPage",
     "ModeratedSubmission",
     "PortalFormField",

@@ -201,6 +201,10 @@ class ModeratedFormPage(AbstractForm):
     def get_form_class(self):
         return self.form_builder(self.get_form_fields()).get_form_class()
 
+    def answer_labels(self):
+        """[(clean_name, label)] of the questions, for moderators and exports."""
+        return [(field.clean_name, field.label) for field in self.get_form_fields()]
+
     def contact_email_field_names(self):
         return [field.clean_name for field in self.get_form_fields() if field.field_type == "email"]
 
