@@ -27,8 +27,11 @@ RUN pip install ".[redis]"
 COPY --chown=portal:portal . .
 
 # Static files are collected and compressed at build time. The build needs a
-# secret key to import the settings; this throwaway one is never used at run time.
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v 0 \
+# secret key and a form key to import the settings; these throwaway ones are never
+# used at run time.
+RUN SECRET_KEY=collectstatic-only \
+    FORMS_ENCRYPTION_KEYS="$(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
+    python manage.py collectstatic --no-input -v 0 \
     && python manage.py compile_translations \
     && mkdir -p /app/var/media && chown -R portal:portal /app/var
 

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class FormsConfig(AppConfig):
     name = "forms"
     verbose_name = _("Forms and moderation")
+
+    def ready(self):
+        from . import signals  # noqa: F401

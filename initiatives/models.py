@@ -42,7 +42,7 @@ class InitiativeIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["initiatives.InitiativePage"]
+    subpage_types = ["initiatives.InitiativePage", "forms.InitiativeListingRequestPage"]
     max_count_per_parent = 1
     per_page = 12
 

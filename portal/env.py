@@ -95,3 +95,18 @@ def local_secret_key(path: Path):
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def local_fernet_key(path: Path):
+    """A Fernet key kept in a git-ignored file, created on first use.
+
+    Development only: it encrypts form answers on a laptop. Production insists on
+    FORMS_ENCRYPTION_KEYS from the environment.
+    """
+    from cryptography.fernet import Fernet
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_bytes(Fernet.generate_key())
+        path.chmod(0o600)
+    return path.read_text().strip()

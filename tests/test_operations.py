@@ -12,6 +12,8 @@ import pytest
 from portal.env import cache_from_url, database_from_url
 
 ROOT = Path(__file__).resolve().parent.parent
+# A valid Fernet key used only to import the production settings.
+PRODUCTION_FORMS_KEY = "Vq0cJ8tJpJ0P4z5w3bYgq1lq2bqk7i3oT8Yc9m3w1xE="
 
 
 def run_python(code, env_overrides, unset=()):
@@ -69,7 +71,7 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 def test_production_settings_refuse_to_start_with_debug_on():
     result = run_python(
         "import portal.settings.production",
-        {"SECRET_KEY": "x" * 50, "DEBUG": "true"},
+        {"SECRET_KEY": "x" * 50, "DEBUG": "true", "FORMS_ENCRYPTION_KEYS": PRODUCTION_FORMS_KEY},
     )
     assert result.returncode != 0
     assert "DEBUG must be off" in result.stderr
@@ -78,7 +80,7 @@ def test_production_settings_refuse_to_start_with_debug_on():
 def test_production_settings_start_with_a_secret_key():
     result = run_python(
         "import portal.settings.production as s; print(s.DEBUG, s.SECURE_HSTS_SECONDS > 0)",
-        {"SECRET_KEY": "x" * 50},
+        {"SECRET_KEY": "x" * 50, "FORMS_ENCRYPTION_KEYS": PRODUCTION_FORMS_KEY},
         unset=("DEBUG",),
     )
     assert result.returncode == 0, result.stderr

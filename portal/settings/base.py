@@ -219,3 +219,22 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no embeds from third-party hosts
+
+# Forms -------------------------------------------------------------------
+# Form answers are encrypted at rest. FORMS_ENCRYPTION_KEYS is a comma-separated
+# list of Fernet keys: the first encrypts, all of them decrypt (rotation; see
+# the README's data-protection section). dev generates one into var/,
+# production refuses to start without it.
+FORMS_ENCRYPTION_KEYS = env_list("FORMS_ENCRYPTION_KEYS")
+# Per-IP limit on form posts: at most FORMS_RATE_LIMIT_POSTS in
+# FORMS_RATE_LIMIT_WINDOW seconds. The IP is kept only as a salted hash in the cache.
+FORMS_RATE_LIMIT_POSTS = env_int("FORMS_RATE_LIMIT_POSTS", 20)
+FORMS_RATE_LIMIT_WINDOW = env_int("FORMS_RATE_LIMIT_WINDOW", 600)
+# The request header that holds the client's address when a proxy sits in front
+# (for example HTTP_X_FORWARDED_FOR; the last address in it is used). Empty: REMOTE_ADDR.
+FORMS_CLIENT_IP_HEADER = env_str("FORMS_CLIENT_IP_HEADER")
+# Notifications not sent after this many seconds are queued again by
+# ``manage.py requeue_form_notifications``.
+FORMS_NOTIFICATION_RETRY_AFTER = env_int("FORMS_NOTIFICATION_RETRY_AFTER", 300)
+# Error reports (500 emails, debug pages) never show what a form page received.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "forms.reporting.AnswerSafeExceptionReporterFilter"

@@ -1,6 +1,6 @@
 """Settings for a developer's laptop: ``make run``."""
 
-from portal.env import env_str, local_secret_key
+from portal.env import env_list, env_str, local_fernet_key, local_secret_key
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
@@ -14,3 +14,8 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Forms: a local encryption key in var/, unless one is given.
+FORMS_ENCRYPTION_KEYS = env_list("FORMS_ENCRYPTION_KEYS") or [  # noqa: F405
+    local_fernet_key(VAR_DIR / "forms_encryption_key")
+]

@@ -6,7 +6,7 @@ misconfigured container stops at start rather than serving insecurely.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_str
+from portal.env import env_bool, env_int, env_list, env_str
 
 from .base import *  # noqa: F403
 
@@ -38,3 +38,19 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Forms: answers are encrypted with these keys; refuse to start without them.
+FORMS_ENCRYPTION_KEYS = env_list("FORMS_ENCRYPTION_KEYS")
+if not FORMS_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "FORMS_ENCRYPTION_KEYS must be set in production (comma-separated Fernet keys)."
+    )
+try:
+    from cryptography.fernet import Fernet
+
+    for _key in FORMS_ENCRYPTION_KEYS:
+        Fernet(_key)
+except ValueError as error:
+    raise ImproperlyConfigured(
+        "FORMS_ENCRYPTION_KEYS holds a key that is not a Fernet key."
+    ) from error

@@ -10,6 +10,7 @@ DEMO_LOADERS = [
     "initiatives.demo",
     "practices.demo",
     "funding.demo",
+    "forms.demo",
     "home.demo.menu",
     "home.demo.translations",
 ]

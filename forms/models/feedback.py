@@ -1,0 +1,92 @@
+"""Anonymous feedback from people who used anti-trafficking services (practice O3)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
+from wagtail.fields import StreamField
+
+from forms.admin_forms import PresetQuestionsPageForm
+from forms.presets import build_fields, feedback_fields
+from home.blocks import BodyBlock
+
+from .base import ModeratedFormPage
+from .fields import PortalFormField, field_panels
+
+# No field type that invites personal data: no email, no date of birth, no
+# date (a date of an event can identify someone), no hidden field.
+FEEDBACK_FIELD_CHOICES = [
+    choice
+    for choice in FORM_FIELD_CHOICES
+    if choice[0] in {"multiline", "singleline", "radio", "checkboxes", "dropdown", "number"}
+]
+
+
+class FeedbackFormField(PortalFormField):
+    page = ParentalKey(
+        "forms.FeedbackPage",
+        on_delete=models.CASCADE,
+        related_name="form_fields",
+        help_text=_("The feedback page this topic belongs to."),
+    )
+    field_type = models.CharField(
+        verbose_name=_("field type"),
+        max_length=16,
+        choices=FEEDBACK_FIELD_CHOICES,
+        help_text=_("Feedback forms offer no field type that asks for personal details."),
+    )
+    field_type.required_on_save = True
+    required = models.BooleanField(
+        verbose_name=_("required"),
+        default=False,
+        editable=False,
+        help_text=_("Always off: every feedback question may be skipped."),
+    )
+
+    panels = [panel for panel in field_panels() if getattr(panel, "field_name", "") != "required"]
+
+    class Meta(PortalFormField.Meta):
+        verbose_name = _("feedback topic")
+        verbose_name_plural = _("feedback topics")
+
+    def save(self, *args, **kwargs):
+        self.required = False
+        super().save(*args, **kwargs)
+
+
+class FeedbackPage(ModeratedFormPage):
+    """Anonymous feedback: no name, no email, no IP address is stored."""
+
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("introduction for respondents"),
+        help_text=_(
+            "Who is asking and why, that no names are shared and no personal data is "
+            "collected, that any question may be skipped and one can stop at any time."
+        ),
+    )
+
+    collects_contact_details = False
+
+    content_panels = ModeratedFormPage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        InlinePanel("form_fields", heading=_("Topics"), label=_("Topic")),
+        FieldPanel("thank_you_text"),
+    ]
+    edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
+
+    base_form_class = PresetQuestionsPageForm
+
+    parent_page_types = ["forms.GetInvolvedIndexPage"]
+    subpage_types = []
+    template = "forms/feedback_page.html"
+
+    class Meta:
+        verbose_name = _("feedback page")
+        verbose_name_plural = _("feedback pages")
+
+    def preset_form_fields(self):
+        return build_fields(FeedbackFormField, feedback_fields())

@@ -1,0 +1,195 @@
+"""Emails about submissions, sent by background tasks that can be retried.
+
+Two emails follow a submission:
+
+- each moderator of the form gets the form's title, the submission's
+  reference and a link to it in the admin, never the answers;
+- the person, if they gave an email address, gets a confirmation that names
+  the form and the reference and nothing else.
+
+Both are Django tasks (``django-tasks``): run at once in development and
+tests, by ``manage.py db_worker`` in production. Tasks receive only the
+submission's id, so no address or answer is written to the task queue. A task
+that fails (mail server down) is not retried by the framework; the
+submission keeps ``moderators_notified_at`` / ``confirmation_sent_at`` empty,
+and ``manage.py requeue_form_notifications`` queues it again later.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+def admin_url(submission):
+    path = reverse("forms_moderation:detail", args=[submission.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _preferred_language(user):
+    from wagtail.users.models import UserProfile
+
+    return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
+
+
+def moderator_messages(submission, moderators):
+    form = submission.page.specific
+    messages = []
+    for moderator in moderators:
+        if not moderator.email:
+            continue
+        with translation.override(_preferred_language(moderator)):
+            context = {
+                "form_title": form.title,
+                "reference": submission.reference,
+                "language": submission.page.locale.get_display_name(),
+                "url": admin_url(submission),
+                "moderator": moderator,
+            }
+            subject = render_to_string("forms/email/moderator_subject.txt", context).strip()
+            body = render_to_string("forms/email/moderator_notification.txt", context)
+        messages.append(EmailMessage(subject, body, to=[moderator.email]))
+    return messages
+
+
+def confirmation_message(submission):
+    form = submission.page.specific
+    address = form.contact_email(submission.form_data)
+    if not address:
+        return None
+    with translation.override(submission.page.locale.language_code):
+        context = {"form_title": form.title, "reference": submission.reference}
+        # A neutral subject: it may show on a lock screen someone else can see.
+        subject = render_to_string("forms/email/confirmation_subject.txt", context).strip()
+        body = render_to_string("forms/email/confirmation.txt", context)
+    return EmailMessage(subject, body, to=[address])
+
+
+def _load(submission_id):
+    from forms.models import ModeratedSubmission
+
+    return (
+        ModeratedSubmission.objects.select_related("page", "page__locale")
+        .filter(pk=submission_id)
+        .first()
+    )
+
+
+def _record_failure(submission):
+    type(submission).objects.filter(pk=submission.pk).update(
+        notification_attempts=F("notification_attempts") + 1
+    )
+
+
+@task()
+def notify_moderators(submission_id):
+    """Email each moderator of the submission's form; mark the submission notified."""
+    from forms.moderation import moderators_of
+
+    submission = _load(submission_id)
+    if submission is None or submission.moderators_notified_at:
+        return 0
+    messages = moderator_messages(submission, moderators_of(submission.page))
+    if not messages:
+        logger.warning("Form page %s has no moderator with an email address.", submission.page_id)
+    try:
+        sent = get_connection().send_messages(messages) if messages else 0
+    except Exception:
+        _record_failure(submission)
+        logger.warning("Moderators of submission %s could not be emailed yet.", submission.pk)
+        raise
+    type(submission).objects.filter(pk=submission.pk).update(moderators_notified_at=timezone.now())
+    return sent
+
+
+@task()
+def send_confirmation(submission_id):
+    """Email the person a confirmation that holds no personal data."""
+    submission = _load(submission_id)
+    if submission is None or submission.confirmation_sent_at or not submission.confirmation_wanted:
+        return 0
+    message = confirmation_message(submission)
+    if message is not None:
+        try:
+            message.send()
+        except Exception:
+            _record_failure(submission)
+            logger.warning("Confirmation for submission %s could not be sent yet.", submission.pk)
+            raise
+    type(submission).objects.filter(pk=submission.pk).update(confirmation_sent_at=timezone.now())
+    return 1
+
+
+def queue_notifications(submission):
+    """Queue the emails a submission needs. Call only after it is committed."""
+    type(submission).objects.filter(pk=submission.pk).update(notification_queued_at=timezone.now())
+    submission.refresh_from_db(
+        fields=["moderators_notified_at", "confirmation_sent_at", "confirmation_wanted"]
+    )
+    try:
+        if submission.moderators_notified_at is None:
+            notify_moderators.enqueue(submission.pk)
+        if submission.confirmation_wanted and submission.confirmation_sent_at is None:
+            send_confirmation.enqueue(submission.pk)
+    except Exception:
+        # The submission is safe; requeue_form_notifications will try again.
+        logger.exception("Notifications for submission %s could not be queued.", submission.pk)
+
+
+def requeue_unsent(now=None):
+    """Queue again every submission whose emails are still unsent.
+
+    Skips those queued less than FORMS_NOTIFICATION_RETRY_AFTER seconds ago,
+    which a worker may still be working on. Returns how many were queued.
+    """
+    from forms.models import ModeratedSubmission
+
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.FORMS_NOTIFICATION_RETRY_AFTER)
+    pending = (
+        ModeratedSubmission.objects.needing_notification()
+        .filter(Q(notification_queued_at__isnull=True) | Q(notification_queued_at__lt=stale))
+        .only("pk")
+        .order_by("pk")
+    )
+    count = 0
+    for submission in pending:
+        queue_notifications(submission)
+        count += 1
+    return count
+
+
+@task()
+def send_listing_outcome(listing_request_id):
+    """Tell the requester their directory entry was published or declined."""
+    from forms.models import ListingRequest
+
+    listing = (
+        ListingRequest.objects.select_related("submission__page__locale")
+        .filter(pk=listing_request_id, outcome_notified_at__isnull=True)
+        .first()
+    )
+    if listing is None or not listing.outcome:
+        return 0
+    submission = listing.submission
+    address = submission.form_data.get("requester_email")
+    if address:
+        with translation.override(submission.page.locale.language_code):
+            context = {
+                "organisation": submission.form_data.get("organisation_name", ""),
+                "published": listing.outcome == ListingRequest.PUBLISHED,
+                "reference": submission.reference,
+            }
+            subject = render_to_string("forms/email/listing_outcome_subject.txt", context)
+            body = render_to_string("forms/email/listing_outcome.txt", context)
+        EmailMessage(subject.strip(), body, to=[address]).send()
+    type(listing).objects.filter(pk=listing.pk).update(outcome_notified_at=timezone.now())
+    return 1

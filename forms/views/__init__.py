@@ -1,0 +1,1 @@
+"""Admin views of the moderation queue (registered in ``forms.wagtail_hooks``)."""
