@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "security",  # Security: headers, admin hardening, rich-text sanitising
     "initiatives",
     "funding",
     "forms",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security: CSP, Permissions-Policy, CORP/COEP; before WhiteNoise so static files get them.
+    "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -184,6 +187,75 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Security: Content-Security-Policy (security/headers.py). Public pages load
+# nothing from another host and run no inline script or style.
+SECURITY_ADMIN_PATH = "admin/"
+SECURITY_CSP_PUBLIC = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "worker-src": ["'none'"],
+    "object-src": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'none'"],
+}
+# Added to the public policy only for signed-in editors, who see Wagtail's
+# userbar on public pages (see the README).
+SECURITY_CSP_EDITOR_ON_PUBLIC = {}
+# Wagtail's admin: its own policy, found by loading the admin in Chromium and
+# recording every violation (tests/browser/test_admin_csp.py keeps it true).
+SECURITY_CSP_ADMIN = {
+    "default-src": ["'self'"],
+    # No 'unsafe-inline': security/templates/ replaces Wagtail's few inline
+    # initialisers with data that security/static/security/admin-csp.js runs.
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    # Draftail (the rich-text editor) adds <style> elements for its placeholder
+    # and nested-list numbering. Style attributes stay blocked, and img-src and
+    # font-src keep injected CSS from sending anything to another host.
+    "style-src-elem": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'", "blob:"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "form-action": ["'self'"],
+    # The admin shows page previews of itself in an iframe.
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'none'"],
+}
+# Powerful browser features nobody here needs, switched off for every page.
+SECURITY_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
 # Logging ----------------------------------------------------------------
 # Console only. Request logs carry method, path and status, never bodies;
 # form answers must never reach a log line.
@@ -217,3 +289,5 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no embeds from third-party hosts
+# Security: no avatars from gravatar.com; the admin loads nothing from other hosts.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
