@@ -64,6 +64,9 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if not in_admin:
+            # Responses made before Django's XFrameOptionsMiddleware runs (the
+            # language redirect, static files) get it too, for old browsers.
+            response.headers.setdefault("X-Frame-Options", "DENY")
             # Every file a public page uses comes from this site, so the page can be
             # cross-origin isolated. The admin is left out: editors may preview
             # documents and images that do not send CORP.

@@ -233,6 +233,8 @@ SECURITY_CSP_ADMIN = {
     "frame-ancestors": ["'self'"],
     "base-uri": ["'none'"],
 }
+# Static files are for this site's pages only (CORP same-origin as well).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 # Powerful browser features nobody here needs, switched off for every page.
 SECURITY_PERMISSIONS_POLICY = {
     feature: []
