@@ -25,7 +25,8 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
             "STATIC_ROOT": str(tmp_path / "static"),
             "MEDIA_ROOT": str(tmp_path / "media"),
         },
-        unset=("DEBUG",),
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a server never does.
+        unset=("DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"),
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output

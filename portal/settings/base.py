@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Security: login lockout and optional TOTP two-factor authentication.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -64,10 +68,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Security: 2FA state on request.user, and no unverified 2FA session in the admin.
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.RequireVerifiedAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.DatabaseUnavailableMiddleware",
+    # Security: answers 429 to a locked-out sign-in (django-axes); keep it last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -117,6 +126,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# Security: only editors have sessions; on a shared device they end with the browser.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -235,6 +246,27 @@ SECURITY_CSP_ADMIN = {
 }
 # Static files are for this site's pages only (CORP same-origin as well).
 WHITENOISE_ALLOW_ALL_ORIGINS = False
+# Security: admin sign-in. django-axes locks a username for 15 minutes after
+# five failures (by username, not IP: behind a proxy every editor shares one).
+# It keeps failed attempts in the database, never a log of successful ones.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for ip_address as well. Behind the TLS proxy every request has
+# the proxy's address, so an IP lockout would lock out all editors at once; a
+# lockout by username cannot be dodged by changing IP, User-Agent or cookies.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+# Optional TOTP (django-otp) for staff, asked for on Wagtail's sign-in form.
+WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.LoginForm"
+OTP_TOTP_ISSUER = "Survivor Voices Portal"
+
 # Powerful browser features nobody here needs, switched off for every page.
 SECURITY_PERMISSIONS_POLICY = {
     feature: []
@@ -277,6 +309,8 @@ LOGGING = {
         "django.security": {"level": "WARNING"},
         # One line per background task is noise; failures still show.
         "django_tasks": {"level": "WARNING"},
+        # Security: lockouts are warnings; axes' start-up banner is noise.
+        "axes": {"level": "WARNING"},
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
