@@ -153,6 +153,7 @@ def context(browser, live_site, browser_context_args):
     context = browser.new_context(
         base_url=live_site,
         viewport={"width": 1280, "height": 800},
+        timezone_id="Europe/Belgrade",
         **browser_context_args,
     )
     context.add_init_script(CSP_LISTENER)
