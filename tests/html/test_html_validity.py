@@ -32,7 +32,7 @@ def vnu_messages(django_db_setup, django_db_blocker, tmp_path_factory):
     if not VNU_JAR.exists():
         skip_or_fail(f"{VNU_JAR} is missing: run 'npm ci' (or 'make install').")
     folder = tmp_path_factory.mktemp("html")
-    files = {}
+    files = {}  # file name -> case id
     client = Client(raise_request_exception=False)
     with django_db_blocker.unblock():
         for param in CASES:
@@ -41,9 +41,10 @@ def vnu_messages(django_db_setup, django_db_blocker, tmp_path_factory):
             assert response.status_code == case.status, case.path()
             path = folder / f"{case.id}.html"
             path.write_bytes(response.content)
-            files[path.as_uri()] = case.id
+            files[path.name] = case.id
+    paths = [folder / name for name in files]
     result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files)],
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, paths)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -51,7 +52,8 @@ def vnu_messages(django_db_setup, django_db_blocker, tmp_path_factory):
     report = json.loads(result.stderr)
     messages = {case_id: [] for case_id in files.values()}
     for message in report["messages"]:
-        case_id = files.get(message.get("url"))
+        # vnu names each file by a file: URL; its last part is ours.
+        case_id = files.get(message.get("url", "").rsplit("/", 1)[-1])
         if case_id is None:
             pytest.fail(f"vnu could not check a page: {message}")
         messages[case_id].append(message)
