@@ -10,12 +10,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install test test-postgres checks lint format messages clean
+.PHONY: help run install test test-postgres checks lint format messages clean audit
 
 help:
 	@echo "make run            install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
 	@echo "make test           checks, lint and the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on a throwaway PostgreSQL 15 cluster"
+	@echo "make audit          pip-audit: known vulnerabilities in the installed packages"
 	@echo "make messages       extract interface strings into locale/*/LC_MESSAGES/django.po"
 	@echo "make format         format the code with ruff"
 
@@ -26,7 +27,12 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(BIN)/.installed
+# Security: the Nu HTML Checker (vnu-jar) for the HTML tests, from package-lock.json.
+node_modules/.installed: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the HTML validity tests will skip (and fail under CI=true)"; fi
+
+install: $(BIN)/.installed node_modules/.installed
 
 run: install
 	$(MANAGE) migrate --no-input -v 0
@@ -41,6 +47,10 @@ checks: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --recursive . --exclude ./.venv,./tests,./node_modules,./var --severity-level medium
+
+audit: install
+	scripts/audit-dependencies
 
 test: checks
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -107,7 +107,8 @@ PRIVACY = {
             "protects the form against being submitted from another website. It holds a "
             "random value, nothing about you, and expires after a year.</li>"
             "<li><strong>sessionid</strong>: set only for editors and moderators who sign in "
-            "to the administration area. It ends when they sign out or after eight hours.</li>"
+            "to the administration area. It ends when they sign out, when they close the "
+            "browser, or after eight hours at most.</li>"
             "</ul><p>The portal never sets a cookie to remember your language: the language "
             "is part of each page's address.</p>"
         ),

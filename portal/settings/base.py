@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "taxonomy",
+    "security",  # Security: headers, admin hardening, rich-text sanitising
     "initiatives",
     "practices",
     "funding",
@@ -53,20 +54,31 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Security: login lockout and optional TOTP two-factor authentication.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security: CSP, Permissions-Policy, CORP/COEP; before WhiteNoise so static files get them.
+    "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Security: 2FA state on request.user, and no unverified 2FA session in the admin.
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.RequireVerifiedAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.DatabaseUnavailableMiddleware",
+    # Security: answers 429 to a locked-out sign-in (django-axes); keep it last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -116,6 +128,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# Security: only editors have sessions; on a shared device they end with the browser.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -186,6 +200,98 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Security: Content-Security-Policy (security/headers.py). Public pages load
+# nothing from another host and run no inline script or style.
+SECURITY_ADMIN_PATH = "admin/"
+SECURITY_CSP_PUBLIC = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "worker-src": ["'none'"],
+    "object-src": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'none'"],
+}
+# Added to the public policy only for signed-in editors, who see Wagtail's
+# userbar on public pages (see the README).
+SECURITY_CSP_EDITOR_ON_PUBLIC = {}
+# Wagtail's admin: its own policy, found by loading the admin in Chromium and
+# recording every violation (tests/browser/test_admin_csp.py keeps it true).
+SECURITY_CSP_ADMIN = {
+    "default-src": ["'self'"],
+    # No 'unsafe-inline': security/templates/ replaces Wagtail's few inline
+    # initialisers with data that security/static/security/admin-csp.js runs.
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    # Draftail (the rich-text editor) adds <style> elements for its placeholder
+    # and nested-list numbering. Style attributes stay blocked, and img-src and
+    # font-src keep injected CSS from sending anything to another host.
+    "style-src-elem": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'", "blob:"],
+    "frame-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "form-action": ["'self'"],
+    # The admin shows page previews of itself in an iframe.
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'none'"],
+}
+# Static files are for this site's pages only (CORP same-origin as well).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
+# Security: admin sign-in. django-axes locks a username for 15 minutes after
+# five failures (by username, not IP: behind a proxy every editor shares one).
+# It keeps failed attempts in the database, never a log of successful ones.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for ip_address as well. Behind the TLS proxy every request has
+# the proxy's address, so an IP lockout would lock out all editors at once; a
+# lockout by username cannot be dodged by changing IP, User-Agent or cookies.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+# Optional TOTP (django-otp) for staff, asked for on Wagtail's sign-in form.
+WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.LoginForm"
+OTP_TOTP_ISSUER = "Survivor Voices Portal"
+
+# Powerful browser features nobody here needs, switched off for every page.
+SECURITY_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
 # Logging ----------------------------------------------------------------
 # Console only. Request logs carry method, path and status, never bodies;
 # form answers must never reach a log line.
@@ -205,6 +311,8 @@ LOGGING = {
         "django.security": {"level": "WARNING"},
         # One line per background task is noise; failures still show.
         "django_tasks": {"level": "WARNING"},
+        # Security: lockouts are warnings; axes' start-up banner is noise.
+        "axes": {"level": "WARNING"},
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
@@ -238,3 +346,5 @@ FORMS_CLIENT_IP_HEADER = env_str("FORMS_CLIENT_IP_HEADER")
 FORMS_NOTIFICATION_RETRY_AFTER = env_int("FORMS_NOTIFICATION_RETRY_AFTER", 300)
 # Error reports (500 emails, debug pages) never show what a form page received.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "forms.reporting.AnswerSafeExceptionReporterFilter"
+# Security: no avatars from gravatar.com; the admin loads nothing from other hosts.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
