@@ -2,6 +2,8 @@
 
 import secrets
 
+from cryptography.fernet import Fernet
+
 from tests.test_operations import run_python
 
 CHECK_DEPLOY = """
@@ -18,6 +20,7 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             # A realistic environment: a long random key, real host names, PostgreSQL.
             "SECRET_KEY": secrets.token_urlsafe(50),
+            "FORMS_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
             "ALLOWED_HOSTS": "portal.example.org",
             "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
             "WAGTAILADMIN_BASE_URL": "https://portal.example.org",

@@ -270,6 +270,10 @@ def test_a_translations_submissions_reach_the_english_moderators(
 
     page = board_page()
     albanian = Locale.objects.get(language_code="sq")
+    # A fresh copy, so the answers below fit its (untranslated) choices.
+    existing = page.get_translation_or_none(albanian)
+    if existing is not None:
+        existing.delete()
     translation = page.copy_for_translation(albanian, copy_parents=True)
     translation.save_revision().publish()
     translation.refresh_from_db()
