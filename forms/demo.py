@@ -297,7 +297,7 @@ def questionnaire(group, now):
         "slug": "prevention-campaign-questionnaire",
         "title": "Questionnaire: what should the next prevention campaign say?",
         "introduction": (
-            "Five short questions about the messages and the audiences of the next "
+            "Four short questions about the messages and the audiences of the next "
             "prevention campaign. Answers are anonymous."
         ),
         "purpose": "prevention",

@@ -18,6 +18,7 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
@@ -72,7 +73,9 @@ def validate_date_of_birth(value):
 
 
 def with_length_hint(help_text, limit):
-    hint = _("You can write up to %(limit)s characters.") % {"limit": f"{limit:,}"}
+    hint = _("You can write up to %(limit)s characters.") % {
+        "limit": number_format(limit, force_grouping=True)
+    }
     return format_html("{} {}", help_text, hint) if help_text else hint
 
 
@@ -246,8 +249,8 @@ def anonymous_answers_form(form_class, identifying_names):
                 label=_("Answer anonymously"),
                 required=False,
                 help_text=_(
-                    "If you tick this, leave out the questions marked 'not asked if you answer "
-                    "anonymously'. Anything you write in them is not stored."
+                    "If you tick this, you may leave out the questions marked 'required unless "
+                    "you answer anonymously'. Anything you write in them is not stored."
                 ),
             )
             self.order_fields([ANONYMOUS_FIELD])

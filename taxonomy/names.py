@@ -54,3 +54,11 @@ def _load_names(model, language):
 
 def localized_name(item, language=None):
     return names_for(type(item), language).get(item.translation_key, item.name)
+
+
+def display_name(item, language=None):
+    """The name a visitor reads: localized, and "Kosovo*" with its asterisk."""
+    name = localized_name(item, language)
+    if getattr(item, "code", None) == "XK":
+        return f"{name}*"
+    return name

@@ -325,11 +325,18 @@ class ModeratedFormPage(AbstractForm):
         return redirect(reverse("forms_moderation:form_queue", args=[self.translation_key]))
 
     def mentions_kosovo(self):
-        """Whether the page must carry the Kosovo* designation footnote."""
+        """Whether the page names Kosovo, so it must carry the designation footnote.
+
+        Editors type the name in questions and choices, in any language; the
+        names to look for come from the country taxonomy.
+        """
+        from taxonomy.models import KOSOVO_CODE, Country
+
+        names = {"Kosovo", *Country.objects.filter(code=KOSOVO_CODE).values_list("name", flat=True)}
         texts = [self.title, self.introduction]
         for field in self.get_form_fields():
             texts += [field.label, field.help_text, field.choices]
-        return any("Kosovo" in (text or "") for text in texts)
+        return any(name in (text or "") for text in texts for name in names)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -26,6 +26,23 @@ def default_language_items(model):
     return model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("name")
 
 
+class TaxonomyChoiceMixin:
+    """Choices stored in the default language, named in the visitor's."""
+
+    def label_from_instance(self, obj):
+        from taxonomy.names import display_name
+
+        return display_name(obj)
+
+
+class TaxonomyChoiceField(TaxonomyChoiceMixin, forms.ModelChoiceField):
+    pass
+
+
+class TaxonomyMultipleChoiceField(TaxonomyChoiceMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
 class ListingRequestForm(PublicForm):
     """The directory's fields, as an organisation describes itself."""
 
@@ -45,20 +62,20 @@ class ListingRequestForm(PublicForm):
                 widget=forms.Textarea,
                 help_text=_("What you do, in up to 300 characters. Shown in the directory."),
             ),
-            "initiative_type": forms.ModelChoiceField(
+            "initiative_type": TaxonomyChoiceField(
                 label=_("Type"), queryset=default_language_items(InitiativeType)
             ),
-            "countries": forms.ModelMultipleChoiceField(
+            "countries": TaxonomyMultipleChoiceField(
                 label=_("Countries where you work"),
                 queryset=default_language_items(Country),
                 **multiple,
             ),
-            "languages": forms.ModelMultipleChoiceField(
+            "languages": TaxonomyMultipleChoiceField(
                 label=_("Languages of work"),
                 queryset=default_language_items(WorkingLanguage),
                 **multiple,
             ),
-            "areas": forms.ModelMultipleChoiceField(
+            "areas": TaxonomyMultipleChoiceField(
                 label=_("Areas of work"), queryset=default_language_items(AreaOfWork), **multiple
             ),
             "year_founded": forms.IntegerField(
@@ -138,6 +155,12 @@ class InitiativeListingRequestPage(ModeratedFormPage):
 
     def get_form_fields(self):
         return []
+
+    def mentions_kosovo(self):
+        # The countries to choose from come from the taxonomy, Kosovo among them.
+        from taxonomy.models import KOSOVO_CODE, Country
+
+        return Country.objects.filter(code=KOSOVO_CODE).exists()
 
     def get_form_class(self):
         return ListingRequestForm

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -193,7 +194,11 @@ class ErasePersonView(WagtailAdminTemplateMixin, TemplateView):
         found = self.matching(form.cleaned_data).select_related("page", "page__locale")
         if request.POST.get("confirm") == "erase":
             count = found.erase(user=request.user, reason="erasure request")
-            messages.success(request, _("%(count)s submission(s) erased.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)s submission erased.", "%(count)s submissions erased.", count)
+                % {"count": count},
+            )
             return redirect("forms_moderation:queue")
         return self.render_to_response(
             self.get_context_data(form=form, found=list(found), searched=True)

@@ -1,6 +1,5 @@
-from importlib import import_module
-
 from contextlib import contextmanager
+from importlib import import_module
 
 from django.conf import settings
 from django.core.management import call_command
