@@ -25,7 +25,7 @@ from home.listing import (
 )
 from home.localization import localize_page
 from home.visibility import searchable_by_public, visible_to_public
-from initiatives.models import in_default_language
+from initiatives.models import InitiativePage, in_default_language
 
 UPCOMING = "upcoming"
 OPEN = "open"
@@ -268,7 +268,7 @@ class FundingOpportunityPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["funder_page"] = localize_page(self.funder_page)
+        context["funder_page"] = localize_page(self.funder_page, InitiativePage)
         context["countries"] = list(self.countries.all())
         return context
 

@@ -12,3 +12,7 @@ class HomeConfig(AppConfig):
         from .tree_integrity import keep_numchild_from_database
 
         pre_save.connect(keep_numchild_from_database, dispatch_uid="keep-numchild-from-database")
+
+        from . import cache_invalidation
+
+        cache_invalidation.connect()

@@ -22,8 +22,9 @@ def localized_versions(pages, model=Page):
         visible_to_public(model.objects.all())
         .filter(translation_key__in={page.translation_key for page in pages})
         .filter(Q(locale=locale) | Q(pk__in=[page.pk for page in pages]))
-        .specific()
     )
+    if model is Page:
+        candidates = candidates.specific()
     by_pk = {}
     in_locale = {}
     for candidate in candidates:

@@ -63,12 +63,12 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefixes = language_prefixes()
-        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
-        self.browser_seconds = getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60)
-        self.enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
 
     def __call__(self, request):
-        if not (self.enabled and self.is_cacheable_request(request)):
+        # Settings are read per request so tests and benchmarks can switch the cache off.
+        self.timeout = settings.PAGE_CACHE_SECONDS
+        self.browser_seconds = settings.PAGE_CACHE_BROWSER_SECONDS
+        if not (settings.PAGE_CACHE_ENABLED and self.is_cacheable_request(request)):
             return self.get_response(request)
         key = self.key_for(request)
         stored = page_cache().get(key)
@@ -85,7 +85,7 @@ class AnonymousPageCacheMiddleware:
 
     def is_cacheable_request(self, request):
         return (
-            request.method in ("GET", "HEAD")
+            request.method == "GET"
             and request.path.startswith(self.prefixes)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )

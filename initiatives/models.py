@@ -25,6 +25,7 @@ from home.listing import (
 from home.localization import localize_pages
 from home.visibility import searchable_by_public, visible_to_public
 from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
+from taxonomy.names import default_items, item_by_id
 
 
 def in_default_language():
@@ -95,28 +96,27 @@ def filter_initiatives(queryset, selected):
 
 
 def initiative_filters(selected):
-    scope = in_default_language()
     return [
         ListingFilter(
             "country",
             _("Country"),
-            build_options(Country.objects.filter(**scope), "code", selected["country"]),
+            build_options(default_items(Country), "code", selected["country"]),
             multiple=True,
         ),
         ListingFilter(
             "type",
             _("Type"),
-            build_options(InitiativeType.objects.filter(**scope), "slug", selected["type"]),
+            build_options(default_items(InitiativeType), "slug", selected["type"]),
         ),
         ListingFilter(
             "area",
             _("Area of work"),
-            build_options(AreaOfWork.objects.filter(**scope), "slug", selected["area"]),
+            build_options(default_items(AreaOfWork), "slug", selected["area"]),
         ),
         ListingFilter(
             "language",
             _("Language"),
-            build_options(WorkingLanguage.objects.filter(**scope), "code", selected["language"]),
+            build_options(default_items(WorkingLanguage), "code", selected["language"]),
         ),
     ]
 
@@ -287,15 +287,23 @@ class InitiativePage(Page):
         verbose_name = _("initiative")
 
     @property
+    def type_item(self):
+        """The initiative's type without a query (taxonomies are cached)."""
+        return item_by_id(InitiativeType, self.initiative_type_id)
+
+    @property
     def is_verified(self):
         return self.verification == self.VERIFIED
 
     def get_context(self, request, *args, **kwargs):
+        from practices.models import PracticePage
+
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_taxonomies([self])
         context["structured_data"] = self.structured_data(request)
         context["related_practices"] = localize_pages(
-            [link.practice for link in self.related_practices.select_related("practice")]
+            [link.practice for link in self.related_practices.select_related("practice")],
+            PracticePage,
         )
         return context
 

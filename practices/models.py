@@ -23,8 +23,9 @@ from home.listing import (
 )
 from home.localization import localized_versions
 from home.visibility import searchable_by_public, visible_to_public
-from initiatives.models import in_default_language
+from initiatives.models import InitiativePage, in_default_language
 from taxonomy.models import Country, OhchrProvision
+from taxonomy.names import default_items
 
 from .blocks import ExamplesBlock, ResourcesBlock, StepsBlock
 
@@ -93,7 +94,6 @@ def filter_practices(queryset, selected):
 
 
 def practice_filters(selected):
-    scope = in_default_language()
     return [
         ListingFilter(
             "track",
@@ -103,13 +103,13 @@ def practice_filters(selected):
         ListingFilter(
             "country",
             _("Country"),
-            build_options(Country.objects.filter(**scope), "code", selected["country"]),
+            build_options(default_items(Country), "code", selected["country"]),
             multiple=True,
         ),
         ListingFilter(
             "principle",
             _("OHCHR principle or guideline"),
-            build_options(OhchrProvision.objects.filter(**scope), "slug", selected["principle"]),
+            build_options(default_items(OhchrProvision), "slug", selected["principle"]),
         ),
     ]
 
@@ -250,7 +250,7 @@ class PracticePage(Page):
         chosen = [
             block.value["initiative"] for block in self.examples if block.block_type == "initiative"
         ]
-        versions = localized_versions(chosen)
+        versions = localized_versions(chosen, InitiativePage)
         examples = []
         for block in self.examples:
             if block.block_type == "initiative":

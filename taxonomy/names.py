@@ -62,3 +62,25 @@ def display_name(item, language=None):
     if getattr(item, "code", None) == "XK":
         return f"{name}*"
     return name
+
+
+def default_items(model):
+    """Every item of ``model`` in the default language, as filters offer them (cached)."""
+    key = f"taxonomy:items:{model._meta.label_lower}:{current_version()}"
+    items = cache.get(key)
+    if items is None:
+        items = list(
+            model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
+                *model._meta.ordering
+            )
+        )
+        cache.set(key, items, CACHE_SECONDS)
+    return items
+
+
+def item_by_id(model, pk):
+    """The default-language item with primary key ``pk``, from the cached list."""
+    for item in default_items(model):
+        if item.pk == pk:
+            return item
+    return None

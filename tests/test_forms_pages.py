@@ -73,7 +73,7 @@ def test_the_board_call_shows_its_terms_criteria_deadline_and_footnote(client):
     assert "Selection criteria" in html
     assert "Deadline" in html
     assert "This is an example." in html
-    assert 'id="footnote-kosovo"' in html, "Kosovo* is named, so the footnote is shown"
+    assert 'id="kosovo-footnote"' in html, "Kosovo* is named, so the footnote is shown"
 
 
 def test_a_call_after_its_deadline_says_it_is_closed_and_shows_no_form(client):

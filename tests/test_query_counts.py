@@ -1,7 +1,9 @@
 """Listing and detail pages cost the same number of queries at any size.
 
-The bound is documented in the README ("Performance"): the page chrome
-(site, navigation, language switcher, footer) plus the page's own queries.
+The bound, 15 queries for a page rendered without the whole-page cache, is
+documented in the README ("Performance"). The site chrome comes from the
+cache (home/chrome.py), so what is counted is routing, view restrictions,
+the page's own content and its translations.
 """
 
 import pytest
@@ -15,7 +17,14 @@ from taxonomy.models import AreaOfWork, Country, InitiativeType
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BOUND = 25
+
+@pytest.fixture(autouse=True)
+def render_every_time(settings):
+    """These tests measure rendering, so the whole-page cache stays out of the way."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+QUERY_BOUND = 15
 
 
 def count_queries(client, path):
@@ -106,6 +115,12 @@ def test_listing_queries_do_not_grow_from_10_to_200_items(client, collection):
         "/en/initiatives/albania-advisory-board-for-victims/",
         "/en/practices/p2-set-up-a-survivor-advisory-body/",
         "/en/funding/survivor-leadership-fund-first-round/",
+        "/en/practices/kosovo-peer-support/",
+        "/en/get-involved/",
+        "/en/get-involved/example-survivor-advisory-board/",
+        "/en/initiatives/list-your-organisation/",
+        "/sq/",
+        "/mk/search/?q=PVPT",
     ],
 )
 def test_detail_pages_stay_within_the_bound(client, path):

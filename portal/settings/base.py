@@ -65,6 +65,8 @@ MIDDLEWARE = [
     # Security: CSP, Permissions-Policy, CORP/COEP; before WhiteNoise so static files get them.
     "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous visitors; before sessions so a hit touches nothing.
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -348,3 +350,11 @@ FORMS_NOTIFICATION_RETRY_AFTER = env_int("FORMS_NOTIFICATION_RETRY_AFTER", 300)
 DEFAULT_EXCEPTION_REPORTER_FILTER = "forms.reporting.AnswerSafeExceptionReporterFilter"
 # Security: no avatars from gravatar.com; the admin loads nothing from other hosts.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Page cache -------------------------------------------------------------
+# Anonymous visitors get whole pages from the cache (see home/page_cache.py);
+# any content change makes every cached page stale at once.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long browsers and CDNs may keep a public page without asking again.
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)

@@ -1,0 +1,51 @@
+"""What makes cached pages stale: every change visitors could see.
+
+Page publishing, unpublishing, moving and deleting come from Wagtail's own
+signals (draft saves do not count: visitors never see drafts). Everything
+else that shapes a public page, from taxonomy names to the quick-exit
+address, is listed in ``CONTENT_MODELS``.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .page_cache import invalidate_all
+
+
+def content_models():
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, PageViewRestriction, Site
+
+    from home.models import PortalSettings
+    from taxonomy.models import TaxonomyItem
+
+    return [
+        *TaxonomyItem.__subclasses__(),
+        PortalSettings,
+        Site,
+        Locale,
+        PageViewRestriction,
+        Redirect,
+        get_image_model(),
+        get_document_model(),
+    ]
+
+
+def page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        invalidate_all()
+
+
+def connect():
+    page_published.connect(invalidate_all, dispatch_uid="page-cache-published")
+    page_unpublished.connect(invalidate_all, dispatch_uid="page-cache-unpublished")
+    post_page_move.connect(invalidate_all, dispatch_uid="page-cache-moved")
+    post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
+    for model in content_models():
+        uid = f"page-cache-{model._meta.label_lower}"
+        post_save.connect(invalidate_all, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(invalidate_all, sender=model, dispatch_uid=f"{uid}-deleted")
