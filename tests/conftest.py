@@ -4,10 +4,25 @@ from wagtail.models import Page
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the demo content, loaded once per run."""
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """A test database with the demo content, loaded once per run.
+
+    Replaces pytest-django's fixture, which sets up only the databases that
+    collected tests mark with ``django_db``: a run of the browser tests alone
+    (which use committed data and no marker) would otherwise reach the real
+    database in ``var/``.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=verbosity, interactive=False, aliases={"default"}, serialized_aliases=set()
+        )
         call_command("load_demo_content", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=verbosity)
 
 
 @pytest.fixture(autouse=True)

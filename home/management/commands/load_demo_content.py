@@ -64,6 +64,7 @@ class Command(BaseCommand):
         if context.created:
             call_command("update_index", verbosity=0)
             call_command("rebuild_references_index", verbosity=0)
-        self.stdout.write(
-            f"Demo content: {context.created} created, {context.existing} already there."
-        )
+        if options["verbosity"] > 0:
+            self.stdout.write(
+                f"Demo content: {context.created} created, {context.existing} already there."
+            )
