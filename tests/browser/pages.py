@@ -25,18 +25,41 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 @dataclass(frozen=True)
 class ExtraPage:
-    """A URL to test besides one page of each type. ``{lang}`` is the language code."""
+    """A URL to test besides one page of each type.
+
+    Either a ``path`` (``{lang}`` is the language code), or a page type
+    (``of_type``) whose page in each language gets ``query`` appended: the
+    address of a translated index differs by language.
+    """
 
     name: str
-    path: str
+    path: str = ""
     status: int = 200
+    of_type: str = ""
+    query: str = ""
 
 
 EXTRA_PAGES = [
     ExtraPage("not-found", "/{lang}/this-page-does-not-exist/", status=404),
-    # Add here, e.g.:
-    # ExtraPage("initiatives-filtered", "/{lang}/initiatives/?country=al"),
-    # ExtraPage("search", "/{lang}/search/?q=survivor"),
+    ExtraPage(
+        "initiatives-filtered",
+        of_type="initiatives.InitiativeIndexPage",
+        query="?country=XK&type=service-provider&area=victim-support",
+    ),
+    ExtraPage(
+        "initiatives-empty",
+        of_type="initiatives.InitiativeIndexPage",
+        query="?type=fund&country=AL",
+    ),
+    ExtraPage("initiatives-page-2", of_type="initiatives.InitiativeIndexPage", query="?q=&page=2"),
+    ExtraPage(
+        "practices-filtered",
+        of_type="practices.PracticeIndexPage",
+        query="?track=policy&principle=guideline-3",
+    ),
+    ExtraPage("funding-filtered", of_type="funding.FundingIndexPage", query="?status=closed"),
+    ExtraPage("search-results", "/{lang}/search/?q=PVPT"),
+    ExtraPage("search-empty", "/{lang}/search/?q=nothing-matches-this"),
 ]
 
 
@@ -47,6 +70,7 @@ class PageCase:
     status: int
     page_type: str | None = None
     extra_path: str | None = None
+    extra_of_type: str | None = None
 
     @property
     def id(self):
@@ -54,6 +78,8 @@ class PageCase:
 
     def path(self):
         """The path to request. Looks up a live page of the type, so needs the database."""
+        if self.extra_of_type:
+            return live_page_path(self.extra_of_type, self.language) + (self.extra_path or "")
         if self.extra_path is not None:
             return self.extra_path.format(lang=self.language)
         return live_page_path(self.page_type, self.language)
@@ -107,7 +133,13 @@ def page_cases(languages=None):
     for language in languages or LANGUAGES:
         cases += [PageCase(label, language, 200, page_type=label) for label in page_type_labels()]
         cases += [
-            PageCase(extra.name, language, extra.status, extra_path=extra.path)
+            PageCase(
+                extra.name,
+                language,
+                extra.status,
+                extra_path=extra.query if extra.of_type else extra.path,
+                extra_of_type=extra.of_type or None,
+            )
             for extra in EXTRA_PAGES
         ]
     return [pytest.param(case, id=case.id) for case in cases]

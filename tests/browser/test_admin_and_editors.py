@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.test import Client
 
 from home.models import HomePage
@@ -26,9 +27,13 @@ ADMIN_PAGES = [
 
 
 @pytest.fixture
-def editor_context(context, django_user_model, live_site):
-    """The browser context signed in as an administrator (with a committed user)."""
-    user = django_user_model.objects.create_superuser(
+def editor_context(context, live_site):
+    """The browser context signed in as an administrator (with a committed user).
+
+    Not pytest-django's ``django_user_model`` fixture: it asks for ``db``, which
+    wraps the test in a transaction the server thread cannot see on PostgreSQL.
+    """
+    user = get_user_model().objects.create_superuser(
         "browser-editor", "browser-editor@example.org", "a-long-test-password"
     )
     client = Client()
@@ -59,6 +64,7 @@ def test_the_admin_works_within_its_security_policy(editor_context, page):
         url = path.format(home=home.pk, about=about.pk)
         response = page.goto(url)
         assert response.status == 200, url
+        assert "/admin/login/" not in page.url, f"{url}: the editor is not signed in"
         page.wait_for_timeout(300)
         found = page.recorder.csp_violations() + [
             error

@@ -12,7 +12,7 @@ import pytest
 from forms.models import BoardApplicationPage
 from forms.models.submissions import ModeratedSubmission
 
-from .test_pages import FOCUS_STATE, describe
+from .test_pages import FOCUS_STATE, axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -119,6 +119,7 @@ def test_board_application_with_the_keyboard_alone(page, board_page):
     # The error summary is announced and has focus, and links to the field.
     summary = page.evaluate(FOCUS_DETAILS)
     assert summary["role"] == "alert", f"focus is on {summary}, not the error summary"
+    assert axe_violations(page) == [], "the error state must pass axe too"
     details, _state = tab(page)
     assert details["tag"] == "a"
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_surname"
@@ -142,3 +143,4 @@ def test_board_application_with_the_keyboard_alone(page, board_page):
     confirmation = page.evaluate(FOCUS_DETAILS)
     assert confirmation["id"] == "confirmation-heading", f"focus is on {confirmation}"
     assert page.locator(".confirmation__reference").inner_text().strip()
+    assert axe_violations(page) == [], "the confirmation must pass axe too"

@@ -14,7 +14,7 @@ import pytest
 from django.test import Client
 
 from tests.browser.conftest import skip_or_fail
-from tests.browser.pages import page_cases
+from tests.browser.pages import live_page_path, page_cases
 
 pytestmark = pytest.mark.html
 
@@ -42,6 +42,10 @@ def vnu_messages(django_db_setup, django_db_blocker, tmp_path_factory):
             path = folder / f"{case.id}.html"
             path.write_bytes(response.content)
             files[path.name] = case.id
+        for case_id, html in form_states():
+            path = folder / f"{case_id}.html"
+            path.write_text(html)
+            files[path.name] = case_id
     paths = [folder / name for name in files]
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, paths)],
@@ -60,11 +64,46 @@ def vnu_messages(django_db_setup, django_db_blocker, tmp_path_factory):
     return messages
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_page_html_has_no_validation_error(vnu_messages, case):
-    errors = [
+def form_states():
+    """(case id, HTML) of a form with errors and of a confirmation, in two languages."""
+    from forms.formbuilder import TOKEN_FIELD, new_submission_token
+    from forms.models.submissions import ModeratedSubmission
+
+    client = Client()
+    for language in FORM_STATE_LANGUAGES:
+        board = live_page_path("forms.BoardApplicationPage", language)
+        response = client.post(board, {TOKEN_FIELD: new_submission_token()})
+        assert response.status_code == 200 and b"error-summary" in response.content
+        yield f"board-errors-{language}", response.content.decode()
+        feedback = live_page_path("forms.FeedbackPage", language)
+        before = set(ModeratedSubmission.objects.values_list("pk", flat=True))
+        response = client.post(feedback, {TOKEN_FIELD: new_submission_token()})
+        assert response.status_code == 200 and b"confirmation-heading" in response.content
+        ModeratedSubmission.objects.exclude(pk__in=before).erase(reason="HTML test")
+        yield f"feedback-confirmation-{language}", response.content.decode()
+
+
+FORM_STATE_LANGUAGES = ["en", "sq"]
+FORM_STATE_IDS = [
+    f"{state}-{language}"
+    for language in FORM_STATE_LANGUAGES
+    for state in ("board-errors", "feedback-confirmation")
+]
+
+
+def validation_errors(messages):
+    return [
         f"line {m.get('lastLine')}: {m['message']}  {m.get('extract', '').strip()}"
-        for m in vnu_messages[case.id]
+        for m in messages
         if m["type"] == "error" or m.get("subType") == "fatal"
     ]
-    assert errors == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_page_html_has_no_validation_error(vnu_messages, case):
+    assert validation_errors(vnu_messages[case.id]) == []
+
+
+@pytest.mark.parametrize("state", FORM_STATE_IDS)
+def test_form_error_and_confirmation_html_has_no_validation_error(vnu_messages, state):
+    assert validation_errors(vnu_messages[state]) == []
