@@ -8,6 +8,8 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails and the demo site's address follow where `make run` serves.
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help run install test test-postgres checks lint format messages clean audit
@@ -24,7 +26,7 @@ help:
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet ".[dev]"
 	touch $@
 
 # Security: the Nu HTML Checker (vnu-jar) for the HTML tests, from package-lock.json.
@@ -35,11 +37,8 @@ node_modules/.installed: package-lock.json
 install: $(BIN)/.installed node_modules/.installed
 
 run: install
-	$(MANAGE) migrate --no-input -v 0
-	$(MANAGE) load_demo_content
-	$(MANAGE) compile_translations
-	$(MANAGE) demo_admin
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) prepare_demo
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 checks: install
 	$(MANAGE) compile_translations

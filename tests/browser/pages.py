@@ -51,7 +51,6 @@ EXTRA_PAGES = [
         of_type="initiatives.InitiativeIndexPage",
         query="?type=fund&country=AL",
     ),
-    ExtraPage("initiatives-page-2", of_type="initiatives.InitiativeIndexPage", query="?q=&page=2"),
     ExtraPage(
         "practices-filtered",
         of_type="practices.PracticeIndexPage",
