@@ -22,7 +22,26 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
         call_command("load_demo_content", verbosity=0)
     yield
     with django_db_blocker.unblock():
+        close_other_sessions()
         teardown_databases(config, verbosity=verbosity)
+
+
+def close_other_sessions():
+    """Let the test database be dropped even if another thread still holds it.
+
+    The live server of the browser tests answers in threads of its own; one
+    can still be connected when the session ends, and PostgreSQL refuses to
+    drop a database that has other sessions.
+    """
+    from django.db import connection, connections
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+    connections.close_all()
 
 
 @pytest.fixture(autouse=True)
