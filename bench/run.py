@@ -262,7 +262,7 @@ def grow_site(count):
     from bench import synthetic
 
     log(f"synthetic content: +{count} initiatives")
-    summary = synthetic.build(count)
+    summary = synthetic.build(count, workers=2)
     started = time.monotonic()
     synthetic.check_tree()
     summary.seconds["tree check"] = time.monotonic() - started
