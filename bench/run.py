@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from http.client import HTTPConnection
@@ -490,7 +491,26 @@ def cpu_times(server):
     )
 
 
+def database_server_pid():
+    """The PostgreSQL postmaster that scripts/with-postgres started for this phase, if any."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return None
+    socket_dir = urllib.parse.unquote(urllib.parse.urlsplit(url).hostname or "")
+    try:
+        with open(Path(socket_dir) / "data" / "postmaster.pid") as pid_file:
+            return int(pid_file.readline())
+    except (OSError, ValueError):
+        return None
+
+
 def process_tree_cpu(root):
+    """CPU ticks of ``root`` and its descendants, plus this phase's PostgreSQL server.
+
+    The database's work for a request is part of its cost: SQLite runs inside
+    the gunicorn workers, PostgreSQL in its own processes (the postmaster that
+    scripts/with-postgres started, and its children).
+    """
     children, ticks = {}, {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -501,9 +521,13 @@ def process_tree_cpu(root):
                 continue
             children.setdefault(int(fields[1]), []).append(int(entry))
             ticks[int(entry)] = int(fields[11]) + int(fields[12])
-    total, todo = 0, [root]
+    database = database_server_pid()
+    total, todo, seen = 0, [root] + ([database] if database else []), set()
     while todo:
         pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
         total += ticks.get(pid, 0)
         todo.extend(children.get(pid, []))
     return total
@@ -588,12 +612,18 @@ class Report:
                 small, large = sizes[0], sizes[-1]
                 before = result["sizes"][small]["load"]["initiatives index"]["uncached"]
                 after = result["sizes"][large]["load"]["initiatives index"]["uncached"]
-                label = f"{engine}: uncached index p50 at {large} <= {INDEX_GROWTH_MAX}x at {small}"
+                label = (
+                    f"{engine}: uncached index time per request at {large} <= "
+                    f"{INDEX_GROWTH_MAX}x at {small} (server + database CPU)"
+                )
                 if usable(before, after):
-                    growth = after["p50_ms"] / before["p50_ms"]
+                    cpu = "server_cpu_ms_per_request"
+                    growth = after[cpu] / before[cpu]
                     self.budget(
                         label,
-                        f"{growth:.2f}x ({before['p50_ms']:.1f} -> {after['p50_ms']:.1f} ms)",
+                        f"{growth:.2f}x ({before['server_cpu_ms_per_request']:.1f} -> "
+                        f"{after['server_cpu_ms_per_request']:.1f} ms; p50 "
+                        f"{after['p50_ms'] / before['p50_ms']:.2f}x)",
                         growth <= INDEX_GROWTH_MAX,
                     )
                 else:
@@ -704,8 +734,9 @@ class Report:
     def ratios(self):
         lines = [
             "| Engine | Items | Page | Cached / static req/s | Uncached / cached time "
-            "| Uncached p50 large / small | Queries large / small |",
-            "|---|---:|---|---:|---:|---:|---:|",
+            "| Uncached CPU/req large / small | Uncached p50 large / small "
+            "| Queries large / small |",
+            "|---|---:|---|---:|---:|---:|---:|---:|",
         ]
         for result in self.results:
             sizes = self.sizes(result)
@@ -716,7 +747,7 @@ class Report:
                 static = load["static file"]["cached"]
                 for name, _path in PAGES:
                     cached, uncached = load[name]["cached"], load[name]["uncached"]
-                    row = [result["engine"], size, name, "", "", "", ""]
+                    row = [result["engine"], size, name, "", "", "", "", ""]
                     if usable(cached, static):
                         row[3] = f"{cached['rps'] / static['rps']:.2f}"
                     if usable(cached, uncached):
@@ -724,8 +755,10 @@ class Report:
                     if size != small:
                         before = result["sizes"][small]["load"][name]["uncached"]
                         if usable(before, uncached):
-                            row[5] = f"{uncached['p50_ms'] / before['p50_ms']:.2f}x"
-                        row[6] = f"{queries[name]} / {result['sizes'][small]['queries'][name]}"
+                            cpu = "server_cpu_ms_per_request"
+                            row[5] = f"{uncached[cpu] / before[cpu]:.2f}x"
+                            row[6] = f"{uncached['p50_ms'] / before['p50_ms']:.2f}x"
+                        row[7] = f"{queries[name]} / {result['sizes'][small]['queries'][name]}"
                     lines.append("| " + " | ".join(str(cell) for cell in row) + " |")
         lines.append("")
         return lines
