@@ -626,16 +626,26 @@ def index_pages(page_model, pks, in_worker=False):
 
 @contextmanager
 def shared_stream_text():
-    """Work out the searchable text of each distinct StreamField value once.
+    """Work out each piece of a page's searchable text once.
 
-    Synthetic pages share their bodies (one per demo template and language), and
-    the backend extracts a body's text three times per page (title, body and
-    autocomplete columns each read every field). The text is the same every
-    time, so it is computed once per distinct value (block ids aside).
+    The database backends read every search field of a page once per column
+    they store (title, body, autocomplete; on PostgreSQL also the plain
+    title and body texts): three to five passes, each extracting StreamField
+    text from HTML again. Here each field's values are kept per page after
+    the first pass, and each distinct StreamField value (synthetic pages share
+    their bodies, one per demo template and language; block ids aside) is
+    extracted once. The index entries are exactly the same.
     """
+    from django.db import connection
     from wagtail.fields import StreamField
 
-    original = StreamField.get_searchable_content
+    if connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres import postgres as backend_module
+    else:
+        from modelsearch.backends.database.sqlite import sqlite as backend_module
+    indexer_class = backend_module.ObjectIndexer
+    original_field = indexer_class.prepare_field
+    original_stream = StreamField.get_searchable_content
     memo = {}
 
     def without_ids(data):
@@ -649,14 +659,23 @@ def shared_stream_text():
         raw = value.get_prep_value() if hasattr(value, "get_prep_value") else value
         key = (id(self), json.dumps(without_ids(raw), sort_keys=True, default=str))
         if key not in memo:
-            memo[key] = original(self, value)
+            memo[key] = original_stream(self, value)
         return memo[key]
 
+    def prepare_field(self, obj, field):
+        fields = self.__dict__.setdefault("_prepared_fields", {})
+        key = (id(obj), id(field))
+        if key not in fields:
+            fields[key] = (obj, list(original_field(self, obj, field)))  # obj keeps its id
+        return iter(fields[key][1])
+
     StreamField.get_searchable_content = searchable_content
+    indexer_class.prepare_field = prepare_field
     try:
         yield
     finally:
-        StreamField.get_searchable_content = original
+        StreamField.get_searchable_content = original_stream
+        indexer_class.prepare_field = original_field
 
 
 # Checks ----------------------------------------------------------------------

@@ -102,5 +102,9 @@ def test_listing_queries_do_not_grow_from_10_to_10_000_items(client, collection)
 def test_detail_pages_stay_within_the_bound(client, path):
     with_demo = count_queries(client, path)
     synthetic.build(200, practices=50, funding=50)  # in every language
-    assert count_queries(client, path) == with_demo
+    if "/search/" in path:
+        # One query per page type among the results (see above): fewer types, fewer queries.
+        assert count_queries(client, path) <= with_demo
+    else:
+        assert count_queries(client, path) == with_demo
     assert with_demo <= QUERY_BOUND
