@@ -12,13 +12,15 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install test test-postgres checks lint format messages clean audit
+.PHONY: help run install test test-postgres checks lint format messages clean audit bench lighthouse
 
 help:
 	@echo "make run            install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
 	@echo "make test           checks, lint and the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on a throwaway PostgreSQL 15 cluster"
 	@echo "make audit          pip-audit: known vulnerabilities in the installed packages"
+	@echo "make bench          load-test a synthetic site (100 and 10,000 items) against budgets"
+	@echo "make lighthouse     Lighthouse (mobile) on the demo site: performance >= 95, others 100"
 	@echo "make messages       extract interface strings into locale/*/LC_MESSAGES/django.po"
 	@echo "make format         format the code with ruff"
 
@@ -56,6 +58,13 @@ test: checks
 
 test-postgres: checks
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+# Performance (bench/README.md): about 20 minutes; needs wrk, PostgreSQL optional.
+bench: install
+	$(BIN)/python -m bench.run
+
+lighthouse: install
+	$(BIN)/python -m bench.lighthouse
 
 lint: install
 	$(BIN)/ruff check .

@@ -18,6 +18,7 @@ from home.blocks import BodyBlock
 from home.listing import (
     ListingFilter,
     build_choice_options,
+    children_of,
     filter_values,
     paginate,
     query_string_without,
@@ -77,7 +78,7 @@ class FundingIndexPage(Page):
         verbose_name = _("funding index")
 
     def opportunities(self, day=None):
-        return visible_to_public(FundingOpportunityPage.objects.child_of(self)).with_status(day)
+        return visible_to_public(children_of(self, FundingOpportunityPage)).with_status(day)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -93,7 +94,7 @@ class FundingIndexPage(Page):
         )
         if query:
             # Search decides which opportunities match; the status order stays.
-            matching = searchable_by_public(FundingOpportunityPage.objects.child_of(self)).search(
+            matching = searchable_by_public(children_of(self, FundingOpportunityPage)).search(
                 query, order_by_relevance=False
             )
             results = results.filter(pk__in=[page.pk for page in matching])

@@ -17,6 +17,7 @@ from home.blocks import BodyBlock
 from home.listing import (
     ListingFilter,
     build_options,
+    children_of,
     filter_values,
     paginate,
     query_string_without,
@@ -51,7 +52,7 @@ class InitiativeIndexPage(Page):
         verbose_name = _("initiative directory")
 
     def initiatives(self, searching=False):
-        pages = InitiativePage.objects.child_of(self)
+        pages = children_of(self, InitiativePage)
         visible = searchable_by_public(pages) if searching else visible_to_public(pages)
         return visible.select_related("initiative_type").order_by("title")
 

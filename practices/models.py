@@ -16,6 +16,7 @@ from home.listing import (
     ListingFilter,
     build_choice_options,
     build_options,
+    children_of,
     filter_values,
     paginate,
     query_string_without,
@@ -48,7 +49,7 @@ class PracticeIndexPage(Page):
         verbose_name = _("good-practice index")
 
     def practices(self, searching=False):
-        pages = PracticePage.objects.child_of(self)
+        pages = children_of(self, PracticePage)
         visible = searchable_by_public(pages) if searching else visible_to_public(pages)
         # Coded practices (O1.., P1..) first, in code order, then example cases.
         return visible.order_by(models.F("code").asc(nulls_last=True), "title")

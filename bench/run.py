@@ -1,0 +1,781 @@
+"""``make bench``: the portal's performance on one machine, in one run, against budgets.
+
+For each database (SQLite always; PostgreSQL when its server binaries are
+installed, through ``scripts/with-postgres``) a *phase* runs in its own
+process with production settings and a database of its own:
+
+1. migrate, load the demo content, collect static files (hashed, gzip and
+   Brotli), compile the interface translations;
+2. for each size (100, then 10,000 initiatives, plus a tenth as many good
+   practices and funding opportunities, in all five languages) grow the site
+   with :mod:`bench.synthetic`, check the page tree, count the SQL queries of
+   each measured page (Django's test client with the page cache off), start
+   two gunicorn servers on 127.0.0.1 (page cache on; page cache off), and load
+   every URL with wrk for a bounded time;
+3. at the largest size, 200 board applications are sent at once (plus 20 of
+   them twice, as double clicks do) and the database must then hold exactly
+   200 new submissions.
+
+The orchestrator then prints one table, the ratios and the budgets, writes
+``bench/results/latest.md`` and exits 1 if a budget is missed. See
+``bench/README.md`` for how to read it.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from http.client import HTTPConnection
+from pathlib import Path
+
+from bench import forms_load
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+
+# Budgets (bench/README.md explains each).
+CACHED_VS_STATIC_MIN = 0.7
+INDEX_GROWTH_MAX = 1.5
+SEARCH_P50_MAX_MS = 150
+FORM_SUBMISSIONS = 200
+FORM_DOUBLE_POSTS = 20
+
+# gunicorn: 3 sync workers on 2 cores. Rendering is CPU-bound Python, so more
+# workers than cores only queue for the CPU; one more than the cores keeps both
+# busy while a worker waits on the database or the socket. wrk shares the
+# cores. (The Dockerfile's default is the same 3.)
+WORKERS = 3
+PORT_CACHED = 8141
+PORT_UNCACHED = 8142
+
+PAGES = [
+    ("home", "/en/"),
+    ("initiatives index", "/en/initiatives/"),
+    ("filtered index", "/en/initiatives/?country=AL&type=advisory-body&area=policy-development"),
+    ("initiative page", None),  # a synthetic initiative, chosen when the site is built
+    ("search", "/en/search/?q=advisory+council"),
+]
+
+WRK_LUA = r"""
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) bad = 0 end
+function response(status, headers, body)
+  if status < 200 or status > 299 then bad = bad + 1 end
+end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + (t:get("bad") or 0) end
+  local e = summary.errors
+  io.write(string.format("WRKRESULT %d %.3f %.3f %.3f %.3f %d %d\n",
+    summary.requests, summary.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.mean / 1000,
+    n, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+# Orchestrator ------------------------------------------------------------------
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Benchmark the portal against its budgets.")
+    sub = parser.add_subparsers(dest="command")
+    parser.add_argument("--engines", default="sqlite,postgres")
+    parser.add_argument("--sizes", default="100,10000")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per URL")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--output", default=str(RESULTS / "latest.md"))
+    phase = sub.add_parser("phase", help="one database (run by the orchestrator)")
+    phase.add_argument("--engine", required=True)
+    phase.add_argument("--sizes", required=True)
+    phase.add_argument("--duration", type=int, required=True)
+    phase.add_argument("--warmup", type=int, required=True)
+    phase.add_argument("--connections", type=int, required=True)
+    phase.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    if args.command == "phase":
+        return run_phase(args)
+    return orchestrate(args)
+
+
+def orchestrate(args):
+    if not shutil.which("wrk"):
+        print("wrk not found: apt-get install wrk", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    engines = [engine.strip() for engine in args.engines.split(",") if engine.strip()]
+    results, skipped = [], []
+    for engine in engines:
+        if engine == "postgres" and not postgres_available():
+            skipped.append("postgres: PostgreSQL 15 server binaries not found")
+            continue
+        with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+            out = handle.name
+        command = [
+            PYTHON, "-m", "bench.run", "phase", "--engine", engine, "--sizes", args.sizes,
+            "--duration", str(args.duration), "--warmup", str(args.warmup),
+            "--connections", str(args.connections), "--out", out,
+        ]  # fmt: skip
+        if engine == "postgres":
+            command = [str(ROOT / "scripts" / "with-postgres"), *command]
+        log(f"== {engine}: {' '.join(command[-14:-12])} sizes {args.sizes}")
+        status = subprocess.run(command, cwd=ROOT).returncode
+        if status != 0:
+            print(f"The {engine} phase failed (exit {status}).", file=sys.stderr)
+            return 1
+        results.append(json.loads(Path(out).read_text()))
+        os.unlink(out)
+    if not results:
+        print("Nothing was measured.", file=sys.stderr)
+        return 1
+    report = Report(results, skipped, args, time.monotonic() - started)
+    text = report.markdown()
+    print()
+    print(text)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text)
+    print(f"Written to {output}")
+    return 0 if report.passed else 1
+
+
+def postgres_available():
+    pg_bin = os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin")
+    return Path(pg_bin, "initdb").exists() or shutil.which("initdb") is not None
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# One database ------------------------------------------------------------------
+
+
+def run_phase(args):
+    engine = args.engine
+    sizes = [int(size) for size in args.sizes.split(",")]
+    workdir = Path(tempfile.mkdtemp(prefix=f"portal-bench-{engine}-"))
+    env = production_env(engine, workdir)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    result = {
+        "engine": engine,
+        "sizes": {},
+        "machine": machine(),
+        "settings": {"workers": WORKERS, "connections": args.connections},
+    }
+    try:
+        with timed(result, "setup"):
+            prepare_site(workdir)
+        built = 0
+        for size in sizes:
+            size_result = result["sizes"][str(size)] = {}
+            with timed(size_result, "build"):
+                size_result["synthetic"] = grow_site(size - built)
+            built = size
+            pages = resolve_pages()
+            size_result["queries"] = count_queries(pages)
+            with servers(env, workdir) as (cached, uncached):
+                size_result["static"] = static_url(cached)
+                size_result["load"] = measure(
+                    cached, uncached, pages, size_result, args, largest=size == sizes[-1]
+                )
+                if size == sizes[-1]:
+                    size_result["forms"] = forms_load.run(cached, FORM_SUBMISSIONS)
+                    size_result["forms"].update(
+                        forms_load.verify(FORM_SUBMISSIONS, size_result["forms"]["last_pk_before"])
+                    )
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        shutil.rmtree(workdir, ignore_errors=True)
+    Path(args.out).write_text(json.dumps(result, indent=1, default=str))
+    return 0
+
+
+def production_env(engine, workdir):
+    from cryptography.fernet import Fernet
+
+    if engine == "sqlite":
+        database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    else:
+        database_url = os.environ["DATABASE_URL"]  # set by scripts/with-postgres
+    return {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "FORMS_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+        "DATABASE_URL": database_url,
+        "PORTAL_VAR_DIR": str(workdir),
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        # Plain http on loopback: no redirect to https, no HSTS.
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{PORT_CACHED}",
+        # 200 submissions come from one address; the limit is tested elsewhere.
+        "FORMS_RATE_LIMIT_POSTS": "100000",
+        # Production queues mail in the database for `manage.py db_worker`; none runs here.
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "LOG_LEVEL": "WARNING",
+        "PAGE_CACHE_ENABLED": "true",
+    }
+
+
+@contextmanager
+def timed(result, name):
+    started = time.monotonic()
+    yield
+    result.setdefault("seconds", {})[name] = round(time.monotonic() - started, 1)
+
+
+def prepare_site(workdir):
+    from django.core.management import call_command
+
+    log("migrate")
+    call_command("migrate", interactive=False, verbosity=0)
+    log("load_demo_content")
+    call_command("load_demo_content", verbosity=0)
+    log("collectstatic, compile_translations")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("compile_translations", verbosity=0)
+
+
+def grow_site(count):
+    from django.db import connections
+
+    from bench import synthetic
+
+    log(f"synthetic content: +{count} initiatives")
+    summary = synthetic.build(count, workers=2)
+    started = time.monotonic()
+    synthetic.check_tree()
+    summary.seconds["tree check"] = time.monotonic() - started
+    log(f"  {summary}")
+    connections.close_all()
+    return {"pages": summary.pages, "seconds": {k: round(v, 1) for k, v in summary.seconds.items()}}
+
+
+def resolve_pages():
+    """The measured URLs, with a synthetic initiative from the middle of the directory."""
+    from bench.synthetic import SYNTHETIC_MARK
+    from initiatives.models import InitiativePage
+
+    initiatives = InitiativePage.objects.live().filter(
+        locale__language_code="en", slug__contains=f"-{SYNTHETIC_MARK}0"
+    )
+    middle = initiatives.order_by("pk")[initiatives.count() // 2]
+    pages = dict(PAGES)
+    pages["initiative page"] = middle.get_url()
+    return pages
+
+
+def count_queries(pages):
+    """SQL queries of each page rendered without the page cache (warm process caches)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        for name, path in pages.items():
+            client.get(path)
+            with CaptureQueriesContext(connection) as context:
+                response = client.get(path)
+            if response.status_code != 200:
+                raise RuntimeError(f"{path} answered {response.status_code}")
+            counts[name] = len(context.captured_queries)
+    connection.close()
+    return counts
+
+
+@contextmanager
+def servers(env, workdir):
+    cached = start_server(env, PORT_CACHED, workdir, page_cache=True)
+    uncached = start_server(env, PORT_UNCACHED, workdir, page_cache=False)
+    try:
+        yield cached, uncached
+    finally:
+        for server in (cached, uncached):
+            stop_server(server)
+
+
+def start_server(env, port, workdir, page_cache, workers=WORKERS):
+    server_env = {**os.environ, **env, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"}
+    log_file = open(workdir / f"gunicorn-{port}.log", "w")  # noqa: SIM115 (closed in stop_server)
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--worker-class",
+            "sync",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=server_env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    server = {"process": process, "port": port, "log": log_file, "base": f"http://127.0.0.1:{port}"}
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn on {port} exited; see {log_file.name}")
+        try:
+            status, _headers, _body = http_get(port, "/healthz")
+            if status == 200:
+                return server
+        except OSError:
+            pass
+        time.sleep(0.3)
+    stop_server(server)
+    raise RuntimeError(f"gunicorn on {port} did not answer /healthz within 60 s")
+
+
+def stop_server(server):
+    process = server["process"]
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    server["log"].close()
+
+
+def http_get(port, path, headers=None):
+    connection = HTTPConnection("127.0.0.1", port, timeout=120)
+    try:
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def static_url(cached):
+    """The stylesheet's hashed address, as the home page links it."""
+    _status, _headers, body = http_get(cached["port"], "/en/")
+    match = re.search(rb'<link rel="stylesheet" href="([^"]+)"', body)
+    if not match:
+        raise RuntimeError("No stylesheet link on /en/")
+    return match[1].decode()
+
+
+def measure(cached, uncached, pages, size_result, args, largest):
+    """wrk on every URL: each page uncached; at the largest size also the static
+    file, each page from the cache, and search for a single visitor.
+
+    Cached pages and the static file cost the same at any size (a cache lookup,
+    a file), so they are measured once, where it matters, to keep the whole
+    run near 20 minutes.
+    """
+    rows = {}
+    if largest:
+        rows["static file"] = {"cached": wrk(cached, size_result["static"], args)}
+    for name, path in pages.items():
+        check_cache_header(uncached, path, None)
+        rows[name] = {"uncached": wrk(uncached, path, args)}
+        if largest:
+            rows[name]["cached"] = wrk(cached, path, args)
+            if "error" not in rows[name]["cached"]:
+                # After the warm-up and the load, every worker has the page in its cache.
+                check_cache_header(cached, path, "hit")
+    if largest:
+        # One visitor's wait for search, without queueing behind others (the budget).
+        rows["search"]["single"] = wrk(uncached, pages["search"], args, connections=1, threads=1)
+    return rows
+
+
+def check_cache_header(server, path, expected):
+    """The cached server must answer from its cache, the other must render every time."""
+    status, headers, _body = http_get(server["port"], path)
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status} on port {server['port']}")
+    found = headers.get("X-Page-Cache")
+    if found != expected:
+        raise RuntimeError(f"{path} on port {server['port']}: X-Page-Cache {found}, not {expected}")
+
+
+def wrk(server, path, args, connections=None, threads=2):
+    connections = connections or args.connections
+    url = server["base"] + path
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_LUA)
+    try:
+        if args.warmup:
+            subprocess.run(
+                ["wrk", f"-t{threads}", f"-c{connections}", f"-d{args.warmup}s", url],
+                capture_output=True,
+                timeout=args.warmup + 30,
+            )
+        cpu_before = cpu_times(server)
+        output = subprocess.run(
+            [
+                "wrk",
+                f"-t{threads}",
+                f"-c{connections}",
+                f"-d{args.duration}s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.name,
+                url,
+            ],  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=args.duration + 60,
+        ).stdout
+        cpu_after = cpu_times(server)
+    finally:
+        os.unlink(script.name)
+    line = next((line for line in output.splitlines() if line.startswith("WRKRESULT")), None)
+    if line is None:
+        raise RuntimeError(f"wrk gave no result for {url}:\n{output}")
+    requests, seconds, p50, p99, mean, bad, errors = line.split()[1:]
+    requests = int(requests)
+    result = {
+        "path": path,
+        "requests": requests,
+        "rps": round(requests / float(seconds), 1),
+        "p50_ms": round(float(p50), 2) if requests else None,
+        "p99_ms": round(float(p99), 2) if requests else None,
+        "mean_ms": round(float(mean), 2) if requests else None,
+        "connections": connections,
+    }
+    # Recorded, not raised: a page too slow to answer is a finding, shown in the table.
+    if not requests:
+        result["error"] = "no answer within 10 s"
+    elif int(bad) or int(errors):
+        result["error"] = f"{bad} non-2xx, {errors} socket errors or timeouts"
+    result.update(cpu_share(cpu_before, cpu_after, requests))
+    log(
+        f"  {path[:60]:60} {result['rps']:>8} req/s  p50 {result['p50_ms']!s:>7} ms  "
+        f"p99 {result['p99_ms']!s:>7} ms  other load {result['foreign_cpu_pct']}%"
+        + (f"  ERROR: {result['error']}" if "error" in result else "")
+    )
+    return result
+
+
+def cpu_times(server):
+    """(machine busy s, server CPU s, wall clock, wrk CPU s) for CPU accounting."""
+    with open("/proc/stat") as stat:
+        values = [int(value) for value in stat.readline().split()[1:]]
+    tick = os.sysconf("SC_CLK_TCK")
+    busy = (sum(values[:8]) - values[3] - values[4]) / tick
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk, once it has been waited for
+    return (
+        busy,
+        process_tree_cpu(server["process"].pid) / tick,
+        time.monotonic(),
+        children.ru_utime + children.ru_stime,
+    )
+
+
+def database_server_pid():
+    """The PostgreSQL postmaster that scripts/with-postgres started for this phase, if any."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return None
+    socket_dir = urllib.parse.unquote(urllib.parse.urlsplit(url).hostname or "")
+    try:
+        with open(Path(socket_dir) / "data" / "postmaster.pid") as pid_file:
+            return int(pid_file.readline())
+    except (OSError, ValueError):
+        return None
+
+
+def process_tree_cpu(root):
+    """CPU ticks of ``root`` and its descendants, plus this phase's PostgreSQL server.
+
+    The database's work for a request is part of its cost: SQLite runs inside
+    the gunicorn workers, PostgreSQL in its own processes (the postmaster that
+    scripts/with-postgres started, and its children).
+    """
+    children, ticks = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            ticks[int(entry)] = int(fields[11]) + int(fields[12])
+    database = database_server_pid()
+    total, todo, seen = 0, [root] + ([database] if database else []), set()
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += ticks.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def cpu_share(before, after, requests):
+    busy = after[0] - before[0]
+    server = after[1] - before[1]
+    wall = after[2] - before[2]
+    load_generator = after[3] - before[3]
+    cores = os.cpu_count() or 1
+    return {
+        "server_cpu_ms_per_request": round(server * 1000 / max(requests, 1), 2),
+        "wrk_cpu_pct": round(load_generator / (wall * cores) * 100, 1),
+        # Busy time of everything but the server and wrk, as % of all cores: other
+        # programs competing for the CPU. Above a few % the run is disturbed.
+        "foreign_cpu_pct": round(max(0.0, busy - server - load_generator) / wall / cores * 100, 1),
+    }
+
+
+def machine():
+    return {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+# Report ------------------------------------------------------------------------
+
+
+def cells(result):
+    """req/s, p50 and p99 of one wrk result for the table, with its error if any."""
+    if result is None:
+        return ["", "", ""]
+    rps = f"{result['rps']:.0f}"
+    if "error" in result:
+        rps = f"{rps} ({result['error']})"
+    p50 = "" if result["p50_ms"] is None else f"{result['p50_ms']:.1f}"
+    p99 = "" if result["p99_ms"] is None else f"{result['p99_ms']:.1f}"
+    return [rps, p50, p99]
+
+
+def usable(*results):
+    return all(result and "error" not in result and result["requests"] for result in results)
+
+
+class Report:
+    def __init__(self, results, skipped, args, seconds):
+        self.results = results
+        self.skipped = skipped
+        self.args = args
+        self.seconds = seconds
+        self.budgets = []
+        self.passed = True
+        self.evaluate()
+
+    @staticmethod
+    def sizes(result):
+        return sorted(result["sizes"], key=int)
+
+    def evaluate(self):
+        for result in self.results:
+            engine = result["engine"]
+            sizes = self.sizes(result)
+            for size in sizes[-1:]:
+                load = result["sizes"][size]["load"]
+                static = load["static file"]["cached"]
+                for name, _path in PAGES:
+                    cached = load[name]["cached"]
+                    label = (
+                        f"{engine}, {size} items: cached {name} >= {CACHED_VS_STATIC_MIN}x "
+                        "static file req/s"
+                    )
+                    if not usable(cached, static):
+                        self.budget(label, "not measured (errors)", False)
+                        continue
+                    ratio = cached["rps"] / static["rps"]
+                    self.budget(label, f"{ratio:.2f}x", ratio >= CACHED_VS_STATIC_MIN)
+            if len(sizes) > 1:
+                small, large = sizes[0], sizes[-1]
+                before = result["sizes"][small]["load"]["initiatives index"]["uncached"]
+                after = result["sizes"][large]["load"]["initiatives index"]["uncached"]
+                label = (
+                    f"{engine}: uncached index time per request at {large} <= "
+                    f"{INDEX_GROWTH_MAX}x at {small} (server + database CPU)"
+                )
+                if usable(before, after):
+                    cpu = "server_cpu_ms_per_request"
+                    growth = after[cpu] / before[cpu]
+                    self.budget(
+                        label,
+                        f"{growth:.2f}x ({before['server_cpu_ms_per_request']:.1f} -> "
+                        f"{after['server_cpu_ms_per_request']:.1f} ms; p50 "
+                        f"{after['p50_ms'] / before['p50_ms']:.2f}x)",
+                        growth <= INDEX_GROWTH_MAX,
+                    )
+                else:
+                    self.budget(label, "not measured (errors)", False)
+            largest = result["sizes"][sizes[-1]]
+            if engine == "postgres":
+                single = largest["load"]["search"]["single"]
+                label = (
+                    f"postgres, {sizes[-1]} items: search p50 (uncached, one visitor) "
+                    f"< {SEARCH_P50_MAX_MS} ms"
+                )
+                if usable(single):
+                    p50 = single["p50_ms"]
+                    self.budget(label, f"{p50:.1f} ms", p50 < SEARCH_P50_MAX_MS)
+                else:
+                    self.budget(label, single.get("error", "not measured"), False)
+            forms = largest.get("forms")
+            if forms:
+                ok = (
+                    forms["stored"] == FORM_SUBMISSIONS
+                    and forms["distinct_tokens"] == FORM_SUBMISSIONS
+                    and forms["failed"] == 0
+                )
+                self.budget(
+                    f"{engine}: {FORM_SUBMISSIONS} concurrent submissions (+{FORM_DOUBLE_POSTS} "
+                    "double posts) all stored once",
+                    f"{forms['stored']} stored, {forms['distinct_tokens']} distinct, "
+                    f"{forms['failed']} failed",
+                    ok,
+                )
+
+    def budget(self, name, value, ok):
+        self.budgets.append((name, value, ok))
+        self.passed = self.passed and ok
+
+    def markdown(self):
+        lines = ["# Benchmark results", ""]
+        first = self.results[0]["machine"]
+        lines.append(
+            f"{first['date']}, {first['cpus']} CPUs, Python {first['python']}, "
+            f"{first['platform']}. gunicorn {WORKERS} sync workers, production settings; "
+            f"wrk {self.args.connections} connections, {self.args.warmup} s warm-up + "
+            f"{self.args.duration} s per URL. Whole run: {self.seconds / 60:.1f} min."
+        )
+        lines.append("")
+        for result in self.results:
+            lines += self.engine_table(result)
+        lines += ["## Ratios", ""]
+        lines += self.ratios()
+        lines += ["## Budgets", ""]
+        lines.append("| Budget | Measured | |")
+        lines.append("|---|---|---|")
+        for name, value, ok in self.budgets:
+            lines.append(f"| {name} | {value} | {'ok' if ok else 'MISSED'} |")
+        lines.append("")
+        for note in self.skipped:
+            lines.append(f"Skipped: {note}")
+        lines.append(f"Result: {'all budgets met' if self.passed else 'BUDGET MISSED'}")
+        lines.append("")
+        return "\n".join(lines)
+
+    def engine_table(self, result):
+        lines = [f"## {result['engine']}", ""]
+        setup = result.get("seconds", {}).get("setup")
+        builds = []
+        for size in self.sizes(result):
+            synthetic = result["sizes"][size]["synthetic"]
+            timings = ", ".join(f"{k} {v} s" for k, v in synthetic["seconds"].items())
+            builds.append(f"to {size} items: +{synthetic['pages']} pages ({timings})")
+        lines.append(f"Setup (migrate, demo, static) {setup} s; built {'; '.join(builds)}.")
+        lines.append("")
+        lines.append(
+            "| Items | URL | Queries | Cached req/s | p50 ms | p99 ms "
+            "| Uncached req/s | p50 ms | p99 ms | Uncached CPU ms/req | Other CPU % |"
+        )
+        lines.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for size in self.sizes(result):
+            data = result["sizes"][size]
+            load = data["load"]
+            static = load.get("static file", {}).get("cached")
+            if static:
+                lines.append(
+                    f"| {size} | static CSS | 0 | {' | '.join(cells(static))} | | | | "
+                    f"| {static['foreign_cpu_pct']} |"
+                )
+            for name, _path in PAGES:
+                cached, uncached = load[name].get("cached"), load[name]["uncached"]
+                other = max(result_["foreign_cpu_pct"] for result_ in (cached, uncached) if result_)
+                lines.append(
+                    f"| {size} | {name} | {data['queries'][name]} | {' | '.join(cells(cached))} "
+                    f"| {' | '.join(cells(uncached))} "
+                    f"| {uncached['server_cpu_ms_per_request']} | {other} |"
+                )
+            single = load["search"].get("single")
+            if single:
+                lines.append(
+                    f"| {size} | search, one visitor | | | | | {' | '.join(cells(single))} "
+                    f"| {single['server_cpu_ms_per_request']} | {single['foreign_cpu_pct']} |"
+                )
+            forms = data.get("forms")
+            if forms:
+                lines.append(
+                    f"| {size} | form POST ({forms['submissions']} at once + "
+                    f"{forms['double_posts']} doubles) | | | | | {forms['rps']:.0f} "
+                    f"| {forms['p50_ms']:.1f} | {forms['p99_ms']:.1f} | | |"
+                )
+        lines.append("")
+        return lines
+
+    def ratios(self):
+        lines = [
+            "| Engine | Items | Page | Cached / static req/s | Uncached / cached time "
+            "| Uncached CPU/req large / small | Uncached p50 large / small "
+            "| Queries large / small |",
+            "|---|---:|---|---:|---:|---:|---:|---:|",
+        ]
+        for result in self.results:
+            sizes = self.sizes(result)
+            small = sizes[0]
+            for size in sizes:
+                load = result["sizes"][size]["load"]
+                queries = result["sizes"][size]["queries"]
+                static = load.get("static file", {}).get("cached")
+                for name, _path in PAGES:
+                    cached, uncached = load[name].get("cached"), load[name]["uncached"]
+                    row = [result["engine"], size, name, "", "", "", "", ""]
+                    if usable(cached, static):
+                        row[3] = f"{cached['rps'] / static['rps']:.2f}"
+                    if usable(cached, uncached):
+                        row[4] = f"{cached['rps'] / uncached['rps']:.1f}x"
+                    if size != small:
+                        before = result["sizes"][small]["load"][name]["uncached"]
+                        if usable(before, uncached):
+                            cpu = "server_cpu_ms_per_request"
+                            row[5] = f"{uncached[cpu] / before[cpu]:.2f}x"
+                            row[6] = f"{uncached['p50_ms'] / before['p50_ms']:.2f}x"
+                        row[7] = f"{queries[name]} / {result['sizes'][small]['queries'][name]}"
+                    lines.append("| " + " | ".join(str(cell) for cell in row) + " |")
+        lines.append("")
+        return lines
+
+
+if __name__ == "__main__":
+    sys.exit(main())
