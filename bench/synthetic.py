@@ -530,8 +530,13 @@ def insert_m2m(page_model, page_pks, m2m, connection):
 def index_new_pages(new_pks, workers=1):
     """Index the new pages, in ``workers`` processes, with PostgreSQL's GIN indexes
     rebuilt once at the end rather than updated row by row."""
-    from django.db import connections
+    from django.db import connection, connections
 
+    if connection.vendor == "postgresql":
+        # Each chunk the PostgreSQL backend adds ends by updating the title norms
+        # of every entry still at the default, which includes the other
+        # process's fresh rows: two processes deadlock on them.
+        workers = 1
     jobs = [
         (page_model, pks[start : start + 1000])
         for page_model, pks in new_pks.items()

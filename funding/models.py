@@ -6,7 +6,6 @@ from django.db.models import Case, IntegerField, Value, When
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -15,18 +14,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.index_page import FilterableIndexPage
 from home.listing import (
     ListingFilter,
     build_choice_options,
     children_of,
     filter_values,
-    paginate,
-    query_string_without,
-    search_query,
 )
 from home.localization import localize_page
 from home.visibility import searchable_by_public, visible_to_public
-from initiatives.models import InitiativePage, in_default_language
+from initiatives.models import InitiativePage
+from taxonomy.fields import taxonomy_choices
 
 UPCOMING = "upcoming"
 OPEN = "open"
@@ -60,19 +58,14 @@ def status_on(day, opens_on, closes_on):
     return OPEN
 
 
-class FundingIndexPage(Page):
+class FundingIndexPage(FilterableIndexPage):
     """Funding opportunities, open and upcoming first."""
 
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the list of opportunities.")
     )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["funding.FundingOpportunityPage"]
-    max_count_per_parent = 1
-    per_page = 12
 
     class Meta:
         verbose_name = _("funding index")
@@ -80,9 +73,7 @@ class FundingIndexPage(Page):
     def opportunities(self, day=None):
         return visible_to_public(children_of(self, FundingOpportunityPage)).with_status(day)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        query = search_query(request)
+    def listing(self, request, query):
         statuses = [
             value for value in filter_values(request, "status") if value in dict(STATUS_CHOICES)
         ]
@@ -98,18 +89,10 @@ class FundingIndexPage(Page):
                 query, order_by_relevance=False
             )
             results = results.filter(pk__in=[page.pk for page in matching])
-        page_of_results = paginate(request, results, self.per_page)
-        context.update(
-            query=query,
-            filters=[
-                ListingFilter("status", _("Status"), build_choice_options(STATUS_CHOICES, statuses))
-            ],
-            results=page_of_results,
-            result_count=page_of_results.paginator.count,
-            is_filtered=bool(query or statuses),
-            page_query=query_string_without(request, "page"),
-        )
-        return context
+        filters = [
+            ListingFilter("status", _("Status"), build_choice_options(STATUS_CHOICES, statuses))
+        ]
+        return results, filters, bool(statuses)
 
 
 class FundingOpportunityQuerySet(PageQuerySet):
@@ -178,13 +161,10 @@ class FundingOpportunityPage(Page):
         blank=True,
         help_text=_("Where applicants must be based, in words, e.g. East Africa."),
     )
-    countries = ParentalManyToManyField(
+    countries = taxonomy_choices(
         "taxonomy.Country",
-        verbose_name=_("countries"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text=_("Countries where applicants must be based. Empty means anywhere."),
+        _("countries"),
+        _("Countries where applicants must be based. Empty means anywhere."),
     )
     opens_on = models.DateField(
         _("opens on"), null=True, blank=True, help_text=_("Empty if already open.")

@@ -1,12 +1,11 @@
 """The directory of survivor-led initiatives."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -14,39 +13,28 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.index_page import FilterableIndexPage
 from home.listing import (
     ListingFilter,
     build_options,
     children_of,
     filter_values,
-    paginate,
-    query_string_without,
-    search_query,
 )
 from home.localization import localize_pages
 from home.visibility import searchable_by_public, visible_to_public
+from taxonomy.fields import in_default_language, taxonomy_choices
 from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
 from taxonomy.names import default_items, item_by_id
 
 
-def in_default_language():
-    """Taxonomy choices are made in the default language and shared by translations."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
-
-
-class InitiativeIndexPage(Page):
+class InitiativeIndexPage(FilterableIndexPage):
     """The directory: every initiative, searchable and filterable."""
 
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the list of initiatives.")
     )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["initiatives.InitiativePage", "forms.InitiativeListingRequestPage"]
-    max_count_per_parent = 1
-    per_page = 12
 
     class Meta:
         verbose_name = _("initiative directory")
@@ -56,29 +44,17 @@ class InitiativeIndexPage(Page):
         visible = searchable_by_public(pages) if searching else visible_to_public(pages)
         return visible.select_related("initiative_type").order_by("title")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        query = search_query(request)
+    def listing(self, request, query):
         selected = {
-            "country": filter_values(request, "country"),
-            "type": filter_values(request, "type"),
-            "area": filter_values(request, "area"),
-            "language": filter_values(request, "language"),
+            name: filter_values(request, name) for name in ("country", "type", "area", "language")
         }
         results = filter_initiatives(self.initiatives(searching=bool(query)), selected)
         if query:
             results = results.search(query, order_by_relevance=True)
-        page_of_results = paginate(request, results, self.per_page)
-        InitiativePage.prefetch_taxonomies(page_of_results.object_list)
-        context.update(
-            query=query,
-            filters=initiative_filters(selected),
-            results=page_of_results,
-            result_count=page_of_results.paginator.count,
-            is_filtered=bool(query or any(selected.values())),
-            page_query=query_string_without(request, "page"),
-        )
-        return context
+        return results, initiative_filters(selected), any(selected.values())
+
+    def prepare_results(self, pages):
+        InitiativePage.prefetch_taxonomies(pages)
 
 
 def filter_initiatives(queryset, selected):
@@ -160,21 +136,15 @@ class InitiativePage(Page):
         default="national",
         help_text=_("Whether it works across the world, a region, or one country."),
     )
-    countries = ParentalManyToManyField(
+    countries = taxonomy_choices(
         "taxonomy.Country",
-        verbose_name=_("countries"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text=_("Where it is based or works. Leave empty for worldwide work."),
+        _("countries"),
+        _("Where it is based or works. Leave empty for worldwide work."),
     )
-    languages = ParentalManyToManyField(
+    languages = taxonomy_choices(
         "taxonomy.WorkingLanguage",
-        verbose_name=_("languages of work"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text=_("Languages people can use to contact it or take part."),
+        _("languages of work"),
+        _("Languages people can use to contact it or take part."),
     )
     year_founded = models.PositiveSmallIntegerField(
         _("year founded"),
@@ -187,14 +157,7 @@ class InitiativePage(Page):
         _("how survivors lead it"),
         help_text=_("Plain words on how people with lived experience lead or shape it."),
     )
-    areas = ParentalManyToManyField(
-        "taxonomy.AreaOfWork",
-        verbose_name=_("areas of work"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text=_("What it works on."),
-    )
+    areas = taxonomy_choices("taxonomy.AreaOfWork", _("areas of work"), _("What it works on."))
     website = models.URLField(_("website"), blank=True, help_text=_("Its own website, if any."))
     contact_email = models.EmailField(
         _("public contact email"),

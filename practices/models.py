@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -12,38 +11,32 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
+from home.index_page import FilterableIndexPage
 from home.listing import (
     ListingFilter,
     build_choice_options,
     build_options,
     children_of,
     filter_values,
-    paginate,
-    query_string_without,
-    search_query,
 )
 from home.localization import localized_versions
 from home.visibility import searchable_by_public, visible_to_public
-from initiatives.models import InitiativePage, in_default_language
+from initiatives.models import InitiativePage
+from taxonomy.fields import taxonomy_choices
 from taxonomy.models import Country, OhchrProvision
 from taxonomy.names import default_items
 
 from .blocks import ExamplesBlock, ResourcesBlock, StepsBlock
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(FilterableIndexPage):
     """Every good practice and example case, filterable by track, country and principle."""
 
     introduction = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the list of practices.")
     )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
-    max_count_per_parent = 1
-    per_page = 12
 
     class Meta:
         verbose_name = _("good-practice index")
@@ -54,9 +47,7 @@ class PracticeIndexPage(Page):
         # Coded practices (O1.., P1..) first, in code order, then example cases.
         return visible.order_by(models.F("code").asc(nulls_last=True), "title")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        query = search_query(request)
+    def listing(self, request, query):
         selected = {
             "track": [
                 value
@@ -69,17 +60,10 @@ class PracticeIndexPage(Page):
         results = filter_practices(self.practices(searching=bool(query)), selected)
         if query:
             results = results.search(query, order_by_relevance=True)
-        page_of_results = paginate(request, results, self.per_page)
-        prefetch_related_objects(list(page_of_results.object_list), "countries")
-        context.update(
-            query=query,
-            filters=practice_filters(selected),
-            results=page_of_results,
-            result_count=page_of_results.paginator.count,
-            is_filtered=bool(query or any(selected.values())),
-            page_query=query_string_without(request, "page"),
-        )
-        return context
+        return results, practice_filters(selected), any(selected.values())
+
+    def prepare_results(self, pages):
+        prefetch_related_objects(list(pages), "countries")
 
 
 def filter_practices(queryset, selected):
@@ -173,21 +157,13 @@ class PracticePage(Page):
         verbose_name=_("more about it"),
         help_text=_("Anything else: background, lessons learned, quotes."),
     )
-    countries = ParentalManyToManyField(
-        "taxonomy.Country",
-        verbose_name=_("countries"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text=_("Where this practice or example comes from."),
+    countries = taxonomy_choices(
+        "taxonomy.Country", _("countries"), _("Where this practice or example comes from.")
     )
-    principles = ParentalManyToManyField(
+    principles = taxonomy_choices(
         "taxonomy.OhchrProvision",
-        verbose_name=_("OHCHR principles and guidelines"),
-        blank=True,
-        related_name="+",
-        limit_choices_to=in_default_language,
-        help_text=_("The Recommended Principles and Guidelines it puts into practice."),
+        _("OHCHR principles and guidelines"),
+        _("The Recommended Principles and Guidelines it puts into practice."),
     )
 
     content_panels = Page.content_panels + [
