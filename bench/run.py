@@ -507,7 +507,9 @@ def database_server_pid():
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         return None
-    socket_dir = urllib.parse.unquote(urllib.parse.urlsplit(url).hostname or "")
+    # Not .hostname, which lowercases: the cluster's folder name is mixed case.
+    host = urllib.parse.urlsplit(url).netloc.rsplit("@", 1)[-1]
+    socket_dir = urllib.parse.unquote(host)
     try:
         with open(Path(socket_dir) / "data" / "postmaster.pid") as pid_file:
             return int(pid_file.readline())

@@ -103,6 +103,7 @@ def build(initiatives, practices=None, funding=None, languages=None, index=True,
     from django.db import transaction
 
     from funding.models import FundingIndexPage, FundingOpportunityPage
+    from home.planner import refresh_planner_statistics
     from initiatives.models import InitiativeIndexPage, InitiativePage
     from practices.models import PracticeIndexPage, PracticePage
 
@@ -137,6 +138,7 @@ def build(initiatives, practices=None, funding=None, languages=None, index=True,
         started = time.monotonic()
         index_new_pages(new_pks, workers)
         summary.seconds["search index"] = time.monotonic() - started
+    refresh_planner_statistics()
     return summary
 
 

@@ -22,7 +22,7 @@ from home.listing import (
     filter_values,
 )
 from home.localization import localize_page
-from home.visibility import searchable_by_public, visible_to_public
+from home.visibility import visible_to_public
 from initiatives.models import InitiativePage
 from taxonomy.fields import taxonomy_choices
 
@@ -85,7 +85,7 @@ class FundingIndexPage(FilterableIndexPage):
         )
         if query:
             # Search decides which opportunities match; the status order stays.
-            matching = searchable_by_public(children_of(self, FundingOpportunityPage)).search(
+            matching = visible_to_public(children_of(self, FundingOpportunityPage)).search(
                 query, order_by_relevance=False
             )
             results = results.filter(pk__in=[page.pk for page in matching])

@@ -4,7 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from home.visibility import searchable_by_public
+from home.visibility import visible_to_public
 
 from .listing import paginate, query_string_without, search_query
 
@@ -16,7 +16,7 @@ def search(request):
     results = None
     if query:
         pages = (
-            searchable_by_public(Page.objects.all())
+            visible_to_public(Page.objects.all())
             .filter(locale=Locale.get_active(), depth__gt=1)
             .search(query)
         )

@@ -1,27 +1,39 @@
 """Which pages a visitor may see, without an extra query per listing.
 
-Wagtail's ``PageQuerySet.public()`` first loads every view restriction, one
-query each time it is called. ``visible_to_public`` expresses the same rule
-("not inside a restricted section") as a correlated subquery instead.
+Wagtail's ``PageQuerySet.public()`` loads every view restriction, one query
+each time it is called. Here the restricted sections' paths are kept in the
+cache until content changes (the page-cache generation, which view
+restrictions, page moves and deletions bump), so a listing costs no query
+for them. Usually there are none, and the listing's SQL has no condition for
+them at all: a correlated subquery per row, the earlier way, made SQLite's
+planner scan the page tree once per listed page at 10,000 pages.
 """
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
+
+from .page_cache import current_generation
+
+CACHE_SECONDS = 60 * 60
+
+
+def restricted_paths():
+    """Tree paths of the pages that carry a view restriction (with their subtrees)."""
+    key = f"visibility:restricted-paths:{current_generation()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, paths, CACHE_SECONDS)
+    return paths
 
 
 def visible_to_public(queryset):
     """Live pages that are not inside a section with a view restriction.
 
-    Search backends only understand plain field filters, so a queryset that
-    will be searched uses ``searchable_by_public`` instead.
+    Uses only plain field filters (``live``, ``path``), which Wagtail's
+    search backends accept too, so searched querysets use it as well.
     """
-    restricted_ancestor = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return queryset.live().exclude(Exists(restricted_ancestor))
-
-
-def searchable_by_public(queryset):
-    """The same rule as ``visible_to_public`` in a form search backends accept."""
-    return queryset.live().public()
+    queryset = queryset.live()
+    for path in restricted_paths():
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset

@@ -21,7 +21,7 @@ from home.listing import (
     filter_values,
 )
 from home.localization import localize_pages
-from home.visibility import searchable_by_public, visible_to_public
+from home.visibility import visible_to_public
 from taxonomy.fields import in_default_language, taxonomy_choices
 from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
 from taxonomy.names import default_items, item_by_id
@@ -39,16 +39,16 @@ class InitiativeIndexPage(FilterableIndexPage):
     class Meta:
         verbose_name = _("initiative directory")
 
-    def initiatives(self, searching=False):
+    def initiatives(self):
         pages = children_of(self, InitiativePage)
-        visible = searchable_by_public(pages) if searching else visible_to_public(pages)
+        visible = visible_to_public(pages)
         return visible.select_related("initiative_type").order_by("title")
 
     def listing(self, request, query):
         selected = {
             name: filter_values(request, name) for name in ("country", "type", "area", "language")
         }
-        results = filter_initiatives(self.initiatives(searching=bool(query)), selected)
+        results = filter_initiatives(self.initiatives(), selected)
         if query:
             results = results.search(query, order_by_relevance=True)
         return results, initiative_filters(selected), any(selected.values())

@@ -20,7 +20,7 @@ from home.listing import (
     filter_values,
 )
 from home.localization import localized_versions
-from home.visibility import searchable_by_public, visible_to_public
+from home.visibility import visible_to_public
 from initiatives.models import InitiativePage
 from taxonomy.fields import taxonomy_choices
 from taxonomy.models import Country, OhchrProvision
@@ -41,9 +41,9 @@ class PracticeIndexPage(FilterableIndexPage):
     class Meta:
         verbose_name = _("good-practice index")
 
-    def practices(self, searching=False):
+    def practices(self):
         pages = children_of(self, PracticePage)
-        visible = searchable_by_public(pages) if searching else visible_to_public(pages)
+        visible = visible_to_public(pages)
         # Coded practices (O1.., P1..) first, in code order, then example cases.
         return visible.order_by(models.F("code").asc(nulls_last=True), "title")
 
@@ -57,7 +57,7 @@ class PracticeIndexPage(FilterableIndexPage):
             "country": filter_values(request, "country"),
             "principle": filter_values(request, "principle"),
         }
-        results = filter_practices(self.practices(searching=bool(query)), selected)
+        results = filter_practices(self.practices(), selected)
         if query:
             results = results.search(query, order_by_relevance=True)
         return results, practice_filters(selected), any(selected.values())

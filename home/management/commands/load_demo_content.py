@@ -8,6 +8,8 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from home.planner import refresh_planner_statistics
+
 # Each module gives load(context); the order follows the page tree.
 DEMO_LOADERS = [
     "home.demo.site",
@@ -64,6 +66,7 @@ class Command(BaseCommand):
         if context.created:
             call_command("update_index", verbosity=0)
             call_command("rebuild_references_index", verbosity=0)
+            refresh_planner_statistics()
         if options["verbosity"] > 0:
             self.stdout.write(
                 f"Demo content: {context.created} created, {context.existing} already there."
