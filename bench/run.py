@@ -160,7 +160,9 @@ def postgres_available():
 
 
 def log(message):
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+    # UTC: the phases load Django settings, which switch the process's time zone.
+    stamp = datetime.now(UTC).strftime("%H:%M:%S")
+    print(f"[bench {stamp}] {message}", file=sys.stderr, flush=True)
 
 
 # One database ------------------------------------------------------------------

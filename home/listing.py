@@ -108,3 +108,17 @@ def children_of(parent, model):
         path__lte=parent.path + alphabet[-1] * step,
         depth=parent.depth + 1,
     )
+
+
+def tagged_with_any(queryset, relation, lookup, values):
+    """Pages whose many-to-many ``relation`` holds any of ``values`` (matched on ``lookup``).
+
+    A subquery on the relation's own table keeps one row per page however
+    many values match, reads only the relation's index (not the pages), and
+    is a plain ``pk__in`` filter, which Wagtail's search backends accept.
+    """
+    field = queryset.model._meta.get_field(relation)
+    tagged = field.remote_field.through.objects.filter(
+        **{f"{field.m2m_reverse_field_name()}__{lookup}__in": values}
+    )
+    return queryset.filter(pk__in=tagged.values(f"{field.m2m_field_name()}_id"))

@@ -19,6 +19,7 @@ from home.listing import (
     build_options,
     children_of,
     filter_values,
+    tagged_with_any,
 )
 from home.localization import localize_pages
 from home.visibility import visible_to_public
@@ -58,17 +59,16 @@ class InitiativeIndexPage(FilterableIndexPage):
 
 
 def filter_initiatives(queryset, selected):
-    lookups = {
-        "country": "countries__code__in",
-        "type": "initiative_type__slug__in",
-        "area": "areas__slug__in",
-        "language": "languages__code__in",
+    if selected["type"]:
+        queryset = queryset.filter(initiative_type__slug__in=selected["type"])
+    tags = {
+        "country": ("countries", "code"),
+        "area": ("areas", "slug"),
+        "language": ("languages", "code"),
     }
-    for param, lookup in lookups.items():
+    for param, (relation, lookup) in tags.items():
         if selected[param]:
-            # A subquery keeps one row per page when several values match.
-            matching = InitiativePage.objects.filter(**{lookup: selected[param]}).values("pk")
-            queryset = queryset.filter(pk__in=matching)
+            queryset = tagged_with_any(queryset, relation, lookup, selected[param])
     return queryset
 
 

@@ -18,6 +18,7 @@ from home.listing import (
     build_options,
     children_of,
     filter_values,
+    tagged_with_any,
 )
 from home.localization import localized_versions
 from home.visibility import visible_to_public
@@ -70,11 +71,9 @@ def filter_practices(queryset, selected):
     if selected["track"]:
         queryset = queryset.filter(track__in=selected["track"])
     if selected["country"]:
-        matching = PracticePage.objects.filter(countries__code__in=selected["country"])
-        queryset = queryset.filter(pk__in=matching.values("pk"))
+        queryset = tagged_with_any(queryset, "countries", "code", selected["country"])
     if selected["principle"]:
-        matching = PracticePage.objects.filter(principles__slug__in=selected["principle"])
-        queryset = queryset.filter(pk__in=matching.values("pk"))
+        queryset = tagged_with_any(queryset, "principles", "slug", selected["principle"])
     return queryset
 
 
