@@ -526,7 +526,7 @@ def process_tree_cpu(root):
     the gunicorn workers, PostgreSQL in its own processes (the postmaster that
     scripts/with-postgres started, and its children).
     """
-    children, ticks = {}, {}
+    children, ticks, waited = {}, {}, {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
@@ -536,6 +536,9 @@ def process_tree_cpu(root):
                 continue
             children.setdefault(int(fields[1]), []).append(int(entry))
             ticks[int(entry)] = int(fields[11]) + int(fields[12])
+            # Children that have exited and been waited for (PostgreSQL's
+            # backends, one per connection) leave their time to the parent.
+            waited[int(entry)] = int(fields[13]) + int(fields[14])
     database = database_server_pid()
     total, todo, seen = 0, [root] + ([database] if database else []), set()
     while todo:
@@ -543,7 +546,7 @@ def process_tree_cpu(root):
         if pid in seen:
             continue
         seen.add(pid)
-        total += ticks.get(pid, 0)
+        total += ticks.get(pid, 0) + (waited.get(pid, 0) if pid == database else 0)
         todo.extend(children.get(pid, []))
     return total
 

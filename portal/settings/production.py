@@ -18,6 +18,11 @@ DEBUG = env_bool("DEBUG", False)
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
 
+# A gunicorn worker keeps its database connection between requests instead
+# of opening one per request (on PostgreSQL, a new server process each time);
+# CONN_HEALTH_CHECKS replaces a connection that has gone away.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
