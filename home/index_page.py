@@ -29,14 +29,18 @@ class FilterableIndexPage(Page):
         raise NotImplementedError
 
     def prepare_results(self, pages):
-        """Fetch at once what the cards of one page of results show (no query per card)."""
+        """The results to show for one page of the listing, with what their cards show.
+
+        Fetched at once, never a query per card.
+        """
+        return pages
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = search_query(request)
         results, filters, is_filtered = self.listing(request, query)
         page_of_results = paginate(request, results, self.per_page)
-        self.prepare_results(page_of_results.object_list)
+        page_of_results.object_list = self.prepare_results(page_of_results.object_list)
         context.update(
             query=query,
             filters=filters,

@@ -110,14 +110,16 @@ def children_of(parent, model):
     )
 
 
-def tagged_with_any(queryset, relation, lookup, values):
-    """Pages whose many-to-many ``relation`` holds any of ``values`` (matched on ``lookup``).
+def tagged_with_any(queryset, model, relation, lookup, values):
+    """Pages whose many-to-many ``relation`` (of ``model``) holds any of ``values``.
+
+    ``lookup`` is the field of the related item the values are matched on.
 
     A subquery on the relation's own table keeps one row per page however
     many values match, reads only the relation's index (not the pages), and
     is a plain ``pk__in`` filter, which Wagtail's search backends accept.
     """
-    field = queryset.model._meta.get_field(relation)
+    field = model._meta.get_field(relation)
     tagged = field.remote_field.through.objects.filter(
         **{f"{field.m2m_reverse_field_name()}__{lookup}__in": values}
     )

@@ -41,9 +41,16 @@ class InitiativeIndexPage(FilterableIndexPage):
         verbose_name = _("initiative directory")
 
     def initiatives(self):
-        pages = children_of(self, InitiativePage)
-        visible = visible_to_public(pages)
-        return visible.select_related("initiative_type").order_by("title")
+        """The published initiatives, as plain pages in title order.
+
+        Counted, filtered and ordered on the page table alone (the page type
+        is its ``content_type`` column): at 10,000 initiatives, joining each
+        row to its initiative row to pick twelve doubled the listing's
+        database time. The twelve shown become initiatives in
+        ``prepare_results``.
+        """
+        pages = children_of(self, Page).type(InitiativePage)
+        return visible_to_public(pages).order_by("title")
 
     def listing(self, request, query):
         selected = {
@@ -55,12 +62,18 @@ class InitiativeIndexPage(FilterableIndexPage):
         return results, initiative_filters(selected), any(selected.values())
 
     def prepare_results(self, pages):
-        InitiativePage.prefetch_taxonomies(pages)
+        found = InitiativePage.objects.select_related("initiative_type").in_bulk(
+            [page.pk for page in pages]
+        )
+        initiatives = [found[page.pk] for page in pages if page.pk in found]
+        InitiativePage.prefetch_taxonomies(initiatives)
+        return initiatives
 
 
 def filter_initiatives(queryset, selected):
     if selected["type"]:
-        queryset = queryset.filter(initiative_type__slug__in=selected["type"])
+        of_type = InitiativePage.objects.filter(initiative_type__slug__in=selected["type"])
+        queryset = queryset.filter(pk__in=of_type.values("pk"))
     tags = {
         "country": ("countries", "code"),
         "area": ("areas", "slug"),
@@ -68,7 +81,7 @@ def filter_initiatives(queryset, selected):
     }
     for param, (relation, lookup) in tags.items():
         if selected[param]:
-            queryset = tagged_with_any(queryset, relation, lookup, selected[param])
+            queryset = tagged_with_any(queryset, InitiativePage, relation, lookup, selected[param])
     return queryset
 
 

@@ -64,16 +64,20 @@ class PracticeIndexPage(FilterableIndexPage):
         return results, practice_filters(selected), any(selected.values())
 
     def prepare_results(self, pages):
-        prefetch_related_objects(list(pages), "countries")
+        pages = list(pages)
+        prefetch_related_objects(pages, "countries")
+        return pages
 
 
 def filter_practices(queryset, selected):
     if selected["track"]:
         queryset = queryset.filter(track__in=selected["track"])
     if selected["country"]:
-        queryset = tagged_with_any(queryset, "countries", "code", selected["country"])
+        queryset = tagged_with_any(queryset, PracticePage, "countries", "code", selected["country"])
     if selected["principle"]:
-        queryset = tagged_with_any(queryset, "principles", "slug", selected["principle"])
+        queryset = tagged_with_any(
+            queryset, PracticePage, "principles", "slug", selected["principle"]
+        )
     return queryset
 
 
