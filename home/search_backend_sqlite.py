@@ -67,6 +67,8 @@ class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     def _do_count(self):
         compiler = self.query_compiler
+        if not isinstance(compiler, RankedSQLiteQueryCompiler):
+            return super()._do_count()  # autocomplete, as in the admin's page search
         return compiler.matching_queryset(compiler.get_config(self.backend)).count()
 
 
