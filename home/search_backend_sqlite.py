@@ -16,6 +16,12 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 
 class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Search results and their slices share this compiler: the paginator's
+        # count and the page it shows read the ranking once.
+        self._ranked_pks = None
+
     def ranks_in_python(self, score_field):
         query = normalize(self.query)
         return (
@@ -55,11 +61,17 @@ class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         )
         return dict(entries)
 
+    def ranked_pks(self, config):
+        """Every match's primary key, best first (then newest, as Wagtail orders ties)."""
+        if self._ranked_pks is None:
+            pks = list(self.matching_queryset(config).values_list("pk", flat=True))
+            scores = self.scores(config)
+            pks.sort(key=lambda pk: (scores.get(str(pk), 0.0), -pk))
+            self._ranked_pks = pks
+        return self._ranked_pks
+
     def ranked_page(self, config, start, stop):
-        pks = list(self.matching_queryset(config).values_list("pk", flat=True))
-        scores = self.scores(config)
-        pks.sort(key=lambda pk: (scores.get(str(pk), 0.0), -pk))
-        wanted = pks[start:stop]
+        wanted = self.ranked_pks(config)[start:stop]
         found = self.queryset.in_bulk(wanted)
         return [found[pk] for pk in wanted if pk in found]
 
@@ -69,7 +81,10 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         compiler = self.query_compiler
         if not isinstance(compiler, RankedSQLiteQueryCompiler):
             return super()._do_count()  # autocomplete, as in the admin's page search
-        return compiler.matching_queryset(compiler.get_config(self.backend)).count()
+        config = compiler.get_config(self.backend)
+        if compiler.ranks_in_python(self._score_field):
+            return len(compiler.ranked_pks(config))
+        return compiler.matching_queryset(config).count()
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
