@@ -9,15 +9,12 @@ the same way per page.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from .models import DEFAULT_QUICK_EXIT_URL, PortalSettings
-from .page_cache import current_generation
+from .page_cache import until_content_changes
 from .visibility import visible_to_public
-
-CHROME_SECONDS = 60 * 60
 
 
 def _memo(request, key, compute):
@@ -33,12 +30,10 @@ def site_chrome(request):
     def compute():
         site = Site.find_for_request(request)
         language = translation.get_language()
-        key = f"chrome:{site.pk if site else 0}:{language}:{current_generation()}"
-        chrome = cache.get(key)
-        if chrome is None:
-            chrome = build_chrome(request, site, language)
-            cache.set(key, chrome, CHROME_SECONDS)
-        return chrome
+        return until_content_changes(
+            f"chrome:{site.pk if site else 0}:{language}",
+            lambda: build_chrome(request, site, language),
+        )
 
     return _memo(request, "site", compute)
 
@@ -107,20 +102,20 @@ def footer_links(request, portal_settings, language):
 def page_translations(request, page):
     """{language code: {"url", "full_url"}} of the live translations of ``page``."""
 
-    def compute():
-        key = f"chrome:translations:{page.pk}:{request.get_host()}:{current_generation()}"
-        found = cache.get(key)
-        if found is None:
-            found = {
-                other.locale.language_code: {
-                    "url": other.get_url(request),
-                    "full_url": other.get_full_url(request),
-                }
-                for other in visible_to_public(
-                    page.get_translations(inclusive=True)
-                ).select_related("locale")
+    def translations():
+        return {
+            other.locale.language_code: {
+                "url": other.get_url(request),
+                "full_url": other.get_full_url(request),
             }
-            cache.set(key, found, CHROME_SECONDS)
-        return found
+            for other in visible_to_public(page.get_translations(inclusive=True)).select_related(
+                "locale"
+            )
+        }
+
+    def compute():
+        return until_content_changes(
+            f"chrome:translations:{page.pk}:{request.get_host()}", translations
+        )
 
     return _memo(request, f"translations:{page.pk}", compute)

@@ -24,7 +24,7 @@ exact rule beats tracking which page shows which piece of content.
 import hashlib
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -44,6 +44,21 @@ def current_generation():
         generation = 1
         cache.add(GENERATION_KEY, generation, None)
     return generation
+
+
+def until_content_changes(key, compute, timeout=60 * 60):
+    """``compute()``, kept in the cache under ``key`` until published content changes.
+
+    For what every visitor shares and only publishing changes (the site
+    chrome, a page's translations, the home page's choices): worked out once
+    per content generation instead of at every uncached page view.
+    """
+    key = f"{key}:{current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
 
 
 def invalidate_all(**_kwargs):

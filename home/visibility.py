@@ -9,22 +9,17 @@ them at all: a correlated subquery per row, the earlier way, made SQLite's
 planner scan the page tree once per listed page at 10,000 pages.
 """
 
-from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from .page_cache import current_generation
-
-CACHE_SECONDS = 60 * 60
+from .page_cache import until_content_changes
 
 
 def restricted_paths():
     """Tree paths of the pages that carry a view restriction (with their subtrees)."""
-    key = f"visibility:restricted-paths:{current_generation()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, CACHE_SECONDS)
-    return paths
+    return until_content_changes(
+        "visibility:restricted-paths",
+        lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def visible_to_public(queryset):

@@ -1,5 +1,7 @@
 """Whole-page cache: fast for visitors, never stale, never shared wrongly."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -113,3 +115,25 @@ def test_unpublishing_moving_and_deleting_take_effect_at_once(client):
 def test_errors_and_redirects_are_not_cached(client):
     assert "X-Page-Cache" not in client.get("/en/no-such-page/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_the_home_pages_choices_follow_publishing_when_pages_are_rendered(client, settings):
+    """With no editor's choice, the home page shows the latest reviewed
+    initiatives, worked out once per content generation; a newly published
+    review shows at once, in the whole-page cache's absence too."""
+    settings.PAGE_CACHE_ENABLED = False
+    home = client.get("/en/").content.decode()
+    shown = [
+        p for p in InitiativePage.objects.filter(locale__language_code="en") if p.title in home
+    ]
+    assert len(shown) == 3
+    newcomer = (
+        InitiativePage.objects.filter(locale__language_code="en")
+        .exclude(pk__in=[p.pk for p in shown])
+        .order_by("-title")
+        .first()
+    )
+    assert newcomer.title not in client.get("/en/").content.decode()
+    newcomer.last_reviewed = datetime.date(2026, 11, 20)
+    newcomer.save_revision().publish()
+    assert newcomer.title in client.get("/en/").content.decode()
