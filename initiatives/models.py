@@ -19,6 +19,7 @@ from home.listing import (
     build_options,
     children_of,
     filter_values,
+    item_ids,
     tagged_with_any,
 )
 from home.localization import localize_pages
@@ -72,7 +73,8 @@ class InitiativeIndexPage(FilterableIndexPage):
 
 def filter_initiatives(queryset, selected):
     if selected["type"]:
-        of_type = InitiativePage.objects.filter(initiative_type__slug__in=selected["type"])
+        types = item_ids(InitiativeType, "slug", selected["type"])
+        of_type = InitiativePage.objects.filter(initiative_type__in=types)
         queryset = queryset.filter(pk__in=of_type.values("pk"))
     tags = {
         "country": ("countries", "code"),
