@@ -59,7 +59,7 @@ test: checks
 test-postgres: checks
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
-# Performance (bench/README.md): about 20 minutes; needs wrk, PostgreSQL optional.
+# Performance (bench/README.md): 15-20 minutes; needs wrk, PostgreSQL optional.
 bench: install
 	$(BIN)/python -m bench.run
 

@@ -400,7 +400,7 @@ def measure(cached, uncached, pages, size_result, args, largest):
 
     Cached pages and the static file cost the same at any size (a cache lookup,
     a file), so they are measured once, where it matters, to keep the whole
-    run near 20 minutes.
+    run under 20 minutes.
     """
     rows = {}
     if largest:
