@@ -42,6 +42,12 @@ def paginate(request, items, per_page):
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
+def in_order(queryset, ids):
+    """The objects of ``queryset`` with these ids, in their order; missing ones left out."""
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def query_string_without(request, *names):
     """The current query string without the given parameters, ending in ``&`` if not empty."""
     params = QueryDict(mutable=True)

@@ -14,6 +14,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+from .listing import in_order
+
 
 class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
     def __init__(self, *args, **kwargs):
@@ -71,9 +73,7 @@ class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         return self._ranked_pks
 
     def ranked_page(self, config, start, stop):
-        wanted = self.ranked_pks(config)[start:stop]
-        found = self.queryset.in_bulk(wanted)
-        return [found[pk] for pk in wanted if pk in found]
+        return in_order(self.queryset, self.ranked_pks(config)[start:stop])
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):

@@ -19,6 +19,7 @@ from home.listing import (
     build_options,
     children_of,
     filter_values,
+    in_order,
     item_ids,
     tagged_with_any,
 )
@@ -63,10 +64,9 @@ class InitiativeIndexPage(FilterableIndexPage):
         return results, initiative_filters(selected), any(selected.values())
 
     def prepare_results(self, pages):
-        found = InitiativePage.objects.select_related("initiative_type").in_bulk(
-            [page.pk for page in pages]
+        initiatives = in_order(
+            InitiativePage.objects.select_related("initiative_type"), [page.pk for page in pages]
         )
-        initiatives = [found[page.pk] for page in pages if page.pk in found]
         InitiativePage.prefetch_taxonomies(initiatives)
         return initiatives
 
