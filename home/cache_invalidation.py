@@ -19,11 +19,13 @@ def content_models():
     from wagtail.models import Locale, PageViewRestriction, Site
 
     from home.models import PortalSettings
+    from initiatives.open_data_settings import OpenDataSettings
     from taxonomy.models import TaxonomyItem
 
     return [
         *TaxonomyItem.__subclasses__(),
         PortalSettings,
+        OpenDataSettings,
         Site,
         Locale,
         PageViewRestriction,

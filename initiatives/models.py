@@ -29,6 +29,8 @@ from taxonomy.fields import in_default_language, taxonomy_choices
 from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
 from taxonomy.names import default_items, item_by_id
 
+from .open_data_settings import OpenDataSettings  # noqa: F401  (a site setting: registered here)
+
 
 class InitiativeIndexPage(FilterableIndexPage):
     """The directory: every initiative, searchable and filterable."""
@@ -62,6 +64,14 @@ class InitiativeIndexPage(FilterableIndexPage):
         if query:
             results = results.search(query, order_by_relevance=True)
         return results, initiative_filters(selected), any(selected.values())
+
+    def get_context(self, request, *args, **kwargs):
+        from .country_map import country_map
+
+        context = super().get_context(request, *args, **kwargs)
+        context["country_map"] = country_map(self, request)
+        context["open_data_licence"] = OpenDataSettings.for_request(request)
+        return context
 
     def prepare_results(self, pages):
         initiatives = in_order(
