@@ -18,7 +18,7 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotAllowed
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 
 from .page_cache import current_generation, page_cache
 
@@ -37,7 +37,6 @@ def add_open_headers(response):
     response["Access-Control-Allow-Headers"] = "Accept, Accept-Language"
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
     patch_cache_control(response, public=True, max_age=cache_seconds())
-    patch_vary_headers(response, ["Origin"])
     return response
 
 
