@@ -23,6 +23,8 @@ from django.utils.cache import patch_cache_control
 from .page_cache import current_generation, page_cache
 
 SAFE_METHODS = ("GET", "HEAD")
+# No language-prefixed patterns here: see ``open_data_view``.
+urlpatterns = []
 STORED_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language", "Link")
 
 
@@ -70,6 +72,12 @@ def open_data_view(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        # A 404 here is final. Without this, LocaleMiddleware would redirect it
+        # to /en/<path> (which Wagtail's catch-all pattern seems to serve), and
+        # a harvester asking for a deleted record would get a redirect to an
+        # HTML page. It only redirects when the request's URLconf has language
+        # prefixes; this module's has none. URLs are already resolved.
+        request.urlconf = __name__
         if request.method == "OPTIONS":
             return preflight()
         if request.method not in SAFE_METHODS:

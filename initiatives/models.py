@@ -29,7 +29,7 @@ from taxonomy.fields import in_default_language, taxonomy_choices
 from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
 from taxonomy.names import default_items, item_by_id
 
-from .open_data_settings import OpenDataSettings  # noqa: F401  (a site setting: registered here)
+from .open_data_settings import OpenDataSettings, licence_for  # noqa: F401  (registers the setting)
 
 
 class InitiativeIndexPage(FilterableIndexPage):
@@ -70,7 +70,7 @@ class InitiativeIndexPage(FilterableIndexPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["country_map"] = country_map(self, request)
-        context["open_data_licence"] = OpenDataSettings.for_request(request)
+        context["open_data_licence"] = licence_for(request)
         return context
 
     def prepare_results(self, pages):

@@ -35,3 +35,24 @@ class OpenDataSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("open data licence")
+
+
+def licence_for(request):
+    """The site's licence settings, or the defaults: reading never writes a row.
+
+    Kept until content changes (saving the setting is a content change), so
+    the directory page pays no query for it.
+    """
+    from wagtail.models import Site
+
+    from home.page_cache import until_content_changes
+
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    site_id = site.pk if site else None
+
+    def load():
+        return OpenDataSettings.objects.filter(site_id=site_id).first() or OpenDataSettings(
+            site_id=site_id
+        )
+
+    return until_content_changes(f"open-data-licence:{site_id}", load)

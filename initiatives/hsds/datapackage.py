@@ -17,10 +17,9 @@ from pathlib import Path
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from home.open_data_http import open_data_view
-from initiatives.open_data_settings import OpenDataSettings
+from initiatives.open_data_settings import licence_for
 
 from .records import HSDS_VERSION, TAXONOMIES, Directory, activate
 from .views import BadRequest, language_of
@@ -100,7 +99,7 @@ def csv_text(table, records):
 
 
 def descriptor(request, language):
-    licence = OpenDataSettings.for_site(Site.find_for_request(request) or Site.objects.first())
+    licence = licence_for(request)
     resources = []
     for table in TABLES:
         definition = definitions()[table]

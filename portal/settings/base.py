@@ -363,6 +363,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 # How long browsers, proxies and harvesters may keep the open data (API, feeds, calendar).
 OPEN_DATA_CACHE_SECONDS = env_int("OPEN_DATA_CACHE_SECONDS", 300)
+# Wagtail's API v2: up to this many items per request (?limit=).
+WAGTAILAPI_LIMIT_MAX = 100
 # Wagtail's API v2 is read-only and answers everyone alike (portal/api.py).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
