@@ -11,6 +11,7 @@ import json
 import uuid
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -70,7 +71,7 @@ def public_initiative_keys():
 def harvest(client, path, per_page=3, **params):
     """Every record of a list, page by page, as a harvester walks it."""
     records, page = [], 1
-    extra = "".join(f"&{name}={value}" for name, value in params.items())
+    extra = "".join(f"&{name}={quote(str(value))}" for name, value in params.items())
     while True:
         data = get_json(client, f"{path}?page={page}&per_page={per_page}{extra}")
         assert data["page_number"] == page
@@ -185,6 +186,27 @@ def test_modified_after_returns_only_what_changed_since(client):
     assert services and {s["organization_id"] for s in services} == {recent[0]["id"]}
     everything = harvest(client, "/api/hsds/organizations", modified_after="2019-12-31")
     assert len(everything) == len(public_initiative_keys())
+
+
+def test_search_and_taxonomy_filters(client):
+    page = InitiativePage.objects.live().filter(locale__language_code="sq").first()
+    words = page.title.split()[0]
+    found = harvest(client, "/api/hsds/organizations", lang="sq", search=words)
+    assert page.title in {record["name"] for record in found}
+    for record in found:
+        text = " ".join([record["name"], record["description"], record.get("alternate_name", "")])
+        assert words.lower() in text.lower()
+    assert harvest(client, "/api/hsds/organizations", search="zzzz-nothing-like-this") == []
+    services = harvest(client, "/api/hsds/services", lang="sq", search=words)
+    assert services and {s["organization_id"] for s in services} <= {r["id"] for r in found}
+    taxonomies = {t["name"]: t["id"] for t in harvest(client, "/api/hsds/taxonomies")}
+    by_area = harvest(client, "/api/hsds/services", taxonomy_id=taxonomies["Areas of work"])
+    assert len(by_area) == get_json(client, "/api/hsds/services")["total_items"]
+    assert harvest(client, "/api/hsds/services", taxonomy_id=taxonomies["Initiative types"]) == []
+    term = by_area[0]["name"]
+    terms = {t["name"]: t["id"] for t in harvest(client, "/api/hsds/taxonomy_terms")}
+    by_term = harvest(client, "/api/hsds/services", taxonomy_term_id=terms[term])
+    assert by_term and {s["name"] for s in by_term} == {term}
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ harvester gets one record per initiative whatever the language.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -51,8 +52,11 @@ class Directory:
 
     # Which pages -------------------------------------------------------
 
-    def choose(self, modified_after=None):
-        """``[(organization id, page pk, last published)]`` in id order, one per initiative."""
+    def choose(self, modified_after=None, search=None):
+        """``[(organization id, page pk, last published)]`` in id order, one per initiative.
+
+        ``search``: words in the name, acronym or summary, in this language.
+        """
         rows = visible_to_public(Page.objects.type(InitiativePage)).values_list(
             "pk", "translation_key", "locale__language_code", "last_published_at"
         )
@@ -68,6 +72,17 @@ class Directory:
         ]
         if modified_after is not None:
             entries = [entry for entry in entries if entry[2] and entry[2] >= modified_after]
+        if search:
+            matching = set(
+                InitiativePage.objects.filter(pk__in=[pk for _id, pk, _p in entries])
+                .filter(
+                    Q(title__icontains=search)
+                    | Q(acronym__icontains=search)
+                    | Q(summary__icontains=search)
+                )
+                .values_list("pk", flat=True)
+            )
+            entries = [entry for entry in entries if entry[1] in matching]
         return sorted(entries)
 
     def pages(self, pks):
@@ -193,9 +208,9 @@ class Directory:
             record["organization"] = self.organization(page)
         return record
 
-    def service_entries(self, modified_after=None):
+    def service_entries(self, modified_after=None, search=None):
         """``[(service id, page pk, area pk)]`` in id order, one per initiative and area."""
-        chosen = self.choose(modified_after)
+        chosen = self.choose(modified_after, search)
         pks = [pk for _id, pk, _published in chosen]
         through = InitiativePage.areas.through.objects.filter(initiativepage_id__in=pks)
         pages = dict(InitiativePage.objects.filter(pk__in=pks).values_list("pk", "translation_key"))

@@ -4,7 +4,8 @@
 default: the site's default language). Lists take ``page`` (from 1),
 ``per_page`` (at most ``MAX_PER_PAGE``) and, for organizations and services,
 ``modified_after`` (an ISO 8601 date or date and time; records published on
-or after it). A bad parameter is a 400 with a message, never a guess.
+or after it) and ``search`` (words in an initiative's name, acronym or
+summary, in the language asked for). A bad parameter is a 400 with a message, never a guess.
 """
 
 import math
@@ -67,6 +68,13 @@ def modified_after_of(request):
     return make_aware(moment) if is_naive(moment) else moment
 
 
+def search_of(request):
+    words = request.GET.get("search", "").strip()
+    if len(words) > 200:
+        raise BadRequest("search must be at most 200 characters")
+    return words or None
+
+
 def boolean(request, name):
     return request.GET.get(name, "").lower() in ("1", "true", "yes")
 
@@ -124,7 +132,7 @@ def api_root(request, directory):
 @hsds_view
 def organization_list(request, directory):
     full = boolean(request, "full") or boolean(request, "full_service")
-    entries = directory.choose(modified_after_of(request))
+    entries = directory.choose(modified_after_of(request), search_of(request))
 
     def build(chunk):
         pages = directory.pages([pk for _id, pk, _published in chunk])
@@ -144,7 +152,7 @@ def organization_detail(request, directory, pk):
 @hsds_view
 def service_list(request, directory):
     full = boolean(request, "full")
-    entries = directory.service_entries(modified_after_of(request))
+    entries = directory.service_entries(modified_after_of(request), search_of(request))
     organization = request.GET.get("organization_id")
     if organization:
         chosen = {org_id: pk for org_id, pk, _published in directory.choose()}
@@ -153,6 +161,9 @@ def service_list(request, directory):
     if term:
         areas = {ids.taxonomy_term_id(area): area.pk for area in default_items(AreaOfWork)}
         entries = [entry for entry in entries if entry[2] == areas.get(term)]
+    taxonomy = request.GET.get("taxonomy_id")
+    if taxonomy and taxonomy != ids.taxonomy_id(AreaOfWork):
+        entries = []  # services are classified by area of work only
     areas = {area.pk: area for area in default_items(AreaOfWork)}
 
     def build(chunk):
