@@ -123,7 +123,6 @@ def api_root(request, directory):
     return {
         "version": HSDS_VERSION,
         "openapi_url": OPENAPI_URL,
-        "profile": request.build_absolute_uri(reverse("hsds:root")),
         "datapackage_url": request.build_absolute_uri(reverse("hsds:datapackage")),
         "title": _("Directory of survivor-led initiatives"),
     }
