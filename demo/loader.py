@@ -38,10 +38,12 @@ nothing. The rules, one per kind of model or value:
 - **Relative dates**: ``{days_from_today: 30}`` is today plus 30 days for a
   date, the current hour plus 30 days for a date and time.
 
-Translations are not here: ``demo.translations`` imports them from PO files.
+Translations are not here: ``demo.catalogues`` imports them from the PO files in
+``demo/translations/``.
 """
 
 import datetime
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -112,24 +114,24 @@ class Loader:
         self.locale = Locale.get_default()
         self.created = 0
         self.existing = 0
-        self.to_finish = []  # (object, fields to set once every page exists)
+        self.to_finish = []  # (object, fields to set once every page exists, where written)
+        self.where = ""
 
     def load(self):
         for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
             Locale.objects.get_or_create(language_code=code)
         for section in sections():
-            try:
+            self.where = f"demo/content/{section['file']}, {section['model']}"
+            with noted(self.where):
                 self.load_section(section)
-            except Exception as error:
-                error.add_note(f"In demo/content/{section['file']}, {section['model']}")
-                raise
-        for obj, fields in self.to_finish:
-            for name, value in fields.items():
-                self.set_field(obj, name, value)
-            if isinstance(obj, Page):
-                obj.save_revision().publish()
-            else:
-                obj.save()
+        for obj, fields, where in self.to_finish:
+            with noted(f"{where}: {obj}"):
+                for name, value in fields.items():
+                    self.set_field(obj, name, value)
+                if isinstance(obj, Page):
+                    obj.save_revision().publish()
+                else:
+                    obj.save()
 
     def load_section(self, section):
         model = model_named(section["model"])
@@ -156,7 +158,7 @@ class Loader:
             page = model(locale=self.locale)
             later = self.set_now(page, fields)
             parent.add_child(instance=page)
-            self.to_finish.append((page, later))
+            self.to_finish.append((page, later, self.where))
             self.created += 1
         if parent.is_root():
             self.ensure_default_site(existing or page)
@@ -178,10 +180,11 @@ class Loader:
             if not getattr(instance, model._meta.get_field(name).attname)
         }
         if empty:
-            self.to_finish.append((instance, empty))
+            self.to_finish.append((instance, empty, self.where))
 
     def ensure_object(self, model, key, fields):
-        names = [key] if isinstance(key, str) else key or [natural_key(model)]
+        key = key or natural_key(model)
+        names = [key] if isinstance(key, str) else key
         lookup = {name: self.value(model._meta.get_field(name), fields[name]) for name in names}
         if issubclass(model, TranslatableMixin):
             lookup["locale"] = self.locale
@@ -189,7 +192,11 @@ class Loader:
             self.existing += 1
             return
         instance = model(**lookup)
-        many = {name: fields.pop(name) for name in list(fields) if is_many(model, name)}
+        many = {
+            name: fields.pop(name)
+            for name in list(fields)
+            if model._meta.get_field(name).many_to_many
+        }
         later = self.set_now(instance, fields)
         if model is get_user_model():
             instance.set_unusable_password()
@@ -197,7 +204,7 @@ class Loader:
         for name, value in many.items():
             self.set_field(instance, name, value)
         if later:
-            self.to_finish.append((instance, later))
+            self.to_finish.append((instance, later, self.where))
         self.created += 1
 
     def set_now(self, instance, fields):
@@ -296,8 +303,14 @@ def natural_key(model):
     return next(name for name in NATURAL_KEYS if name in names)
 
 
-def is_many(model, name):
-    return model._meta.get_field(name).many_to_many
+@contextmanager
+def noted(where):
+    """Errors say which file and section they come from."""
+    try:
+        yield
+    except Exception as error:
+        error.add_note(f"While loading {where}")
+        raise
 
 
 def needs_every_page(field):
