@@ -7,9 +7,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.planner import refresh_planner_statistics
 from demo.catalogues import default_home, translate_all
 from demo.loader import Loader
-from home.planner import refresh_planner_statistics
 
 
 @contextmanager
