@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "practices",
     "funding",
     "forms",
+    "demo",  # on top of the others: the demo content and its commands
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
