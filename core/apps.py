@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import pre_save
 
         # Both import models (Wagtail's and this app's), so only once the apps are loaded.
-        from . import cache_invalidation
+        from . import cache_invalidation, checks  # noqa: F401 (checks register themselves)
         from .tree_integrity import keep_numchild_from_database
 
         pre_save.connect(keep_numchild_from_database, dispatch_uid="keep-numchild-from-database")

@@ -3,10 +3,11 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.base_page import BasePage
 from core.listing import paginate, query_string_without, search_query
 
 
-class FilterableIndexPage(Page):
+class FilterableIndexPage(BasePage):
     """An index that visitors search, filter and page through with GET parameters.
 
     Subclasses declare an ``introduction`` field (its help text names what they

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.base_page import BasePage
 from core.blocks import BodyBlock
 from core.index_page import FilterableIndexPage
 from core.listing import (
@@ -125,7 +126,7 @@ def initiative_filters(selected):
     ]
 
 
-class InitiativePage(Page):
+class InitiativePage(BasePage):
     """One survivor-led initiative in the directory."""
 
     SCOPE_CHOICES = [

@@ -121,7 +121,6 @@ class ConsultationCallPage(ModeratedFormPage):
         InlinePanel("form_fields", heading=_("Questions"), label=_("Question")),
         FieldPanel("thank_you_text"),
     ]
-    edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
     search_fields = ModeratedFormPage.search_fields + [index.SearchField("introduction")]
     override_translatable_fields = [
         *ModeratedFormPage.override_translatable_fields,
