@@ -24,6 +24,7 @@ help:
 	@echo "make messages       extract interface strings into locale/*/LC_MESSAGES/django.po"
 	@echo "make country-map    redraw the directory's country map from Natural Earth (world-atlas)"
 	@echo "make format         format the code with ruff"
+	@echo "pre-commit install  run ruff and djlint before each commit (.pre-commit-config.yaml)"
 
 # Reinstall only when the dependencies change, so a second `make run` starts in seconds.
 $(BIN)/.installed: pyproject.toml
@@ -49,13 +50,17 @@ checks: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint --lint templates security/templates
 	$(BIN)/bandit --quiet --recursive . --exclude ./.venv,./tests,./node_modules,./var --severity-level medium
 
 audit: install
 	scripts/audit-dependencies
 
+# Coverage gate: the whole suite must cover at least [tool.coverage.report] fail_under.
+COVERAGE_ARGS ?= --cov --cov-report=term-missing:skip-covered
+
 test: checks
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(COVERAGE_ARGS) $(PYTEST_ARGS)
 
 test-postgres: checks
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)

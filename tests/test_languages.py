@@ -18,7 +18,8 @@ from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from practices.models import PracticePage
 
-pytestmark = pytest.mark.django_db
+# demo_content: these tests find pages of the demo by slug or title (see README, Tests).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_content]
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 ROOT = Path(__file__).resolve().parent.parent
