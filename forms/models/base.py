@@ -8,7 +8,8 @@ answers, which must never leave the portal by email.) What it adds:
   "Moderation" tab and kept in sync across translations;
 - opening and closing dates, with a clear "this call is closed" page;
 - a submission pipeline that is safe for the people who use it: honeypot,
-  per-IP rate limit, one-time token against double posts, the answers
+  a per-form, per-address count of accepted submissions that asks a simple
+  question past a generous limit (never a refusal), one-time token against double posts, the answers
   encrypted and committed before any notification is queued, error reports
   that never show the answers, and responses that are never cached.
 """
@@ -31,7 +32,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail_localize.fields import SynchronizedField
 
-from forms import ratelimit
+from forms import human_check, ratelimit
 from forms.encryption import lookup_digest
 from forms.formbuilder import PortalFormBuilder
 from forms.reporting import mark_request_sensitive
@@ -259,15 +260,6 @@ class ModeratedFormPage(AbstractForm):
 
     def serve_post(self, request):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if not ratelimit.register_post(request):
-            form.is_valid()
-            form.add_form_error(
-                _(
-                    "Too many forms were sent from your connection. Wait ten minutes, "
-                    "then send it again."
-                )
-            )
-            return self.render_form(request, form, status=429)
         if form.is_spam():
             # Bots get the same answer as people, so they learn nothing.
             return self.render_landing_page(request, None)
@@ -275,6 +267,20 @@ class ModeratedFormPage(AbstractForm):
             form.is_valid()
             form.add_form_error(self.closed_message())
             return self.render_form(request, form, closed=True)
+        if ratelimit.limit_reached(request, self) and not human_check.passed(request.POST):
+            # Many forms from this connection (a shelter's Wi-Fi, or a bot):
+            # not a refusal, a question a person can answer; answers kept.
+            form.is_valid()
+            asked = human_check.TOKEN_FIELD in request.POST
+            form.add_form_error(
+                _("That answer was not right. Please try the new question below.")
+                if asked
+                else _(
+                    "Many forms were sent from your connection. To send yours, answer the "
+                    "question below the form."
+                )
+            )
+            return self.render_form(request, form, challenge=human_check.Challenge())
         if not form.is_valid():
             return self.render_form(request, form)
         existing = self.previous_submission(form.submission_token_value())
@@ -287,6 +293,9 @@ class ModeratedFormPage(AbstractForm):
             submission = self.previous_submission(form.submission_token_value())
             if submission is None:
                 raise
+        else:
+            # Only accepted submissions count towards the limit.
+            ratelimit.count_accepted(request, self)
         return self.render_landing_page(request, submission)
 
     def closed_message(self):
@@ -294,10 +303,11 @@ class ModeratedFormPage(AbstractForm):
             return _("This call is not open yet. Your answers were not sent.")
         return _("This call is closed. Your answers were not sent.")
 
-    def render_form(self, request, form, status=200, closed=False):
+    def render_form(self, request, form, status=200, closed=False, challenge=None):
         context = self.get_context(request)
         context["form"] = form
         context["form_closed"] = closed
+        context["human_check"] = challenge
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def render_closed(self, request):

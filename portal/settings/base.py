@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Security: oversized bodies (multipart and file parts too) get 413 before anything reads them.
+    "security.body_limit.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security: CSP, Permissions-Policy, CORP/COEP; before WhiteNoise so static files get them.
     "security.headers.SecurityHeadersMiddleware",
@@ -171,6 +173,12 @@ STORAGES = {
 # Uploads are capped so an oversized POST is refused before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Security: the whole body, file parts included (security/body_limit.py). The
+# admin takes larger uploads (images, documents) from signed-in editors.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", DATA_UPLOAD_MAX_MEMORY_SIZE)
+ADMIN_REQUEST_BODY_MAX_BYTES = env_int("ADMIN_REQUEST_BODY_MAX_BYTES", 20 * 1024 * 1024)
+# No upload is held in memory past what the public cap allows.
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
 
 # Mail -------------------------------------------------------------------
 
@@ -337,8 +345,9 @@ WAGTAILEMBEDS_FINDERS = []  # no embeds from third-party hosts
 # the README's data-protection section). dev generates one into var/,
 # production refuses to start without it.
 FORMS_ENCRYPTION_KEYS = env_list("FORMS_ENCRYPTION_KEYS")
-# Per-IP limit on form posts: at most FORMS_RATE_LIMIT_POSTS in
-# FORMS_RATE_LIMIT_WINDOW seconds. The IP is kept only as a salted hash in the cache.
+# Accepted submissions per form and per client address: past FORMS_RATE_LIMIT_POSTS
+# in FORMS_RATE_LIMIT_WINDOW seconds the form asks a simple question (forms/human_check.py).
+# The address is kept only as a salted hash in the shared cache.
 FORMS_RATE_LIMIT_POSTS = env_int("FORMS_RATE_LIMIT_POSTS", 20)
 FORMS_RATE_LIMIT_WINDOW = env_int("FORMS_RATE_LIMIT_WINDOW", 600)
 # The request header that holds the client's address when a proxy sits in front
