@@ -4,8 +4,11 @@ Two emails follow a submission:
 
 - each moderator of the form gets the form's title, the submission's
   reference and a link to it in the admin, never the answers;
-- the person, if they gave an email address, gets a confirmation that names
-  the form and the reference and nothing else.
+- the person, only if they gave an email address *and* ticked "Email me a
+  confirmation", gets a neutral message: a configurable sender name and
+  subject (``FORMS_APPLICANT_FROM_EMAIL``, ``FORMS_APPLICANT_SUBJECT``), the
+  reference and nothing else; no form title, no word about what it was for,
+  as a lock screen may show it to someone else.
 
 Both are Django tasks (``django-tasks``): run at once in development and
 tests, by ``manage.py db_worker`` in production. Tasks receive only the
@@ -60,17 +63,30 @@ def moderator_messages(submission, moderators):
     return messages
 
 
+def applicant_subject(context):
+    """The configured neutral subject, or the default one in the person's language."""
+    configured = settings.FORMS_APPLICANT_SUBJECT
+    if configured:
+        return configured
+    return render_to_string("forms/email/confirmation_subject.txt", context).strip()
+
+
+def applicant_message(subject, body, address):
+    """Mail to a person who wrote to us: from the neutral sender, never the portal's name."""
+    return EmailMessage(subject, body, from_email=settings.FORMS_APPLICANT_FROM_EMAIL, to=[address])
+
+
 def confirmation_message(submission):
     form = submission.page.specific
     address = form.contact_email(submission.form_data)
     if not address:
         return None
     with translation.override(submission.page.locale.language_code):
-        context = {"form_title": form.title, "reference": submission.reference}
-        # A neutral subject: it may show on a lock screen someone else can see.
-        subject = render_to_string("forms/email/confirmation_subject.txt", context).strip()
+        # No form title and nothing about the portal: the reference only.
+        context = {"reference": submission.reference}
+        subject = applicant_subject(context)
         body = render_to_string("forms/email/confirmation.txt", context)
-    return EmailMessage(subject, body, to=[address])
+    return applicant_message(subject, body, address)
 
 
 def _load(submission_id):
@@ -181,7 +197,7 @@ def send_listing_outcome(listing_request_id):
         return 0
     submission = listing.submission
     address = submission.form_data.get("requester_email")
-    if address:
+    if address and submission.confirmation_wanted:
         with translation.override(submission.page.locale.language_code):
             context = {
                 "organisation": submission.form_data.get("organisation_name", ""),
@@ -190,6 +206,6 @@ def send_listing_outcome(listing_request_id):
             }
             subject = render_to_string("forms/email/listing_outcome_subject.txt", context)
             body = render_to_string("forms/email/listing_outcome.txt", context)
-        EmailMessage(subject.strip(), body, to=[address]).send()
+        applicant_message(subject.strip(), body, address).send()
     type(listing).objects.filter(pk=listing.pk).update(outcome_notified_at=timezone.now())
     return 1

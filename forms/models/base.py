@@ -227,7 +227,7 @@ class ModeratedFormPage(AbstractForm):
                 form_data=answers,
                 submission_token=form.submission_token_value(),
                 email_digest=lookup_digest(email),
-                confirmation_wanted=bool(email),
+                confirmation_wanted=bool(email) and form.confirmation_wanted(),
             )
             self.after_submission_saved(submission, form)
             # Runs only once the submission is safely in the database.

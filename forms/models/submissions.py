@@ -133,7 +133,7 @@ class ModeratedSubmission(AbstractFormSubmission):
         _("confirmation wanted"),
         default=False,
         editable=False,
-        help_text=_("The person gave an email address, so a confirmation is sent to it."),
+        help_text=_("The person gave an email address and asked for a confirmation."),
     )
     confirmation_sent_at = models.DateTimeField(
         _("confirmation sent at"),

@@ -192,6 +192,13 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Survivor Voices Portal <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Mail to people who sent a form (only if they ticked "Email me a confirmation"):
+# a sender and subject that say nothing about the portal, as a lock screen shows them.
+# Empty subject: a neutral default, translated into the person's language.
+FORMS_APPLICANT_FROM_EMAIL = env_str(
+    "FORMS_APPLICANT_FROM_EMAIL", "Notifications <noreply@localhost>"
+)
+FORMS_APPLICANT_SUBJECT = env_str("FORMS_APPLICANT_SUBJECT")
 
 # Background tasks (mail) ------------------------------------------------
 # Production runs ``manage.py db_worker``; development and tests run tasks
