@@ -32,6 +32,26 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 
+class MailNotSent(Exception):
+    """A mail could not be sent; says which submission, never to whom or why in detail.
+
+    The mail server's own exceptions carry the recipients' addresses (a
+    refused recipient is named in ``SMTPRecipientsRefused``), and the task
+    framework keeps the traceback of whatever a task raised in its results
+    table and the worker's log, copying it at each retry. Tasks raise this
+    instead, ``from None``, so no address and no server reply is recorded.
+    """
+
+
+def send_sanitised(send, what, submission_id):
+    """``send()``, turning any failure into a :class:`MailNotSent` that names no one."""
+    try:
+        return send()
+    except Exception as error:
+        kind = type(error).__name__
+        raise MailNotSent(f"{what} for submission {submission_id} not sent ({kind}).") from None
+
+
 def admin_url(submission):
     path = reverse("forms_moderation:detail", args=[submission.pk])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
@@ -117,8 +137,14 @@ def notify_moderators(submission_id):
     if not messages:
         logger.warning("Form page %s has no moderator with an email address.", submission.page_id)
     try:
-        sent = get_connection().send_messages(messages) if messages else 0
-    except Exception:
+        sent = (
+            send_sanitised(
+                lambda: get_connection().send_messages(messages), "Moderators' mail", submission.pk
+            )
+            if messages
+            else 0
+        )
+    except MailNotSent:
         _record_failure(submission)
         logger.warning("Moderators of submission %s could not be emailed yet.", submission.pk)
         raise
@@ -135,8 +161,8 @@ def send_confirmation(submission_id):
     message = confirmation_message(submission)
     if message is not None:
         try:
-            message.send()
-        except Exception:
+            send_sanitised(message.send, "Confirmation", submission.pk)
+        except MailNotSent:
             _record_failure(submission)
             logger.warning("Confirmation for submission %s could not be sent yet.", submission.pk)
             raise
@@ -206,6 +232,7 @@ def send_listing_outcome(listing_request_id):
             }
             subject = render_to_string("forms/email/listing_outcome_subject.txt", context)
             body = render_to_string("forms/email/listing_outcome.txt", context)
-        applicant_message(subject.strip(), body, address).send()
+        message = applicant_message(subject.strip(), body, address)
+        send_sanitised(message.send, "Listing outcome", submission.pk)
     type(listing).objects.filter(pk=listing.pk).update(outcome_notified_at=timezone.now())
     return 1

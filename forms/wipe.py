@@ -1,0 +1,31 @@
+"""After erasure, purge and key rotation: no old copy left in SQLite's files.
+
+Every SQLite connection has ``secure_delete`` on (``portal/env.py``), so freed
+pages are zeroed. In WAL mode, though, the old pages sit in the ``-wal`` file
+until a checkpoint copies the new ones back; a ``TRUNCATE`` checkpoint does
+that and empties the WAL. The full-text index (FTS5) keeps a deleted page's
+words in its segments until they are merged, so it is optimised first.
+PostgreSQL needs ``VACUUM`` instead (see the README); nothing is done here
+for it.
+"""
+
+from django.db import connections, transaction
+
+FTS_TABLE = "modelsearch_indexentry_fts"
+
+
+def checkpoint(using="default"):
+    """Truncate SQLite's write-ahead log now (no-op on other databases)."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        if FTS_TABLE in connection.introspection.table_names(cursor):
+            # FTS5's own command: merges the segments, dropping deleted entries.
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def checkpoint_after_commit(using="default"):
+    """Checkpoint once the current transaction (if any) has committed."""
+    transaction.on_commit(lambda: checkpoint(using), using=using, robust=True)
