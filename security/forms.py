@@ -52,6 +52,11 @@ class LoginForm(WagtailLoginForm):
                 raise forms.ValidationError(self.error_messages["invalid_otp"], code="invalid_otp")
             # django_otp's user_logged_in receiver marks the session as verified.
             user.otp_device = device
+        elif user is not None:
+            from .two_factor_policy import must_enrol
+
+            # Superusers and moderators without 2FA: sent to set it up (see the middleware).
+            user.must_enrol_two_factor = must_enrol(user)
         return cleaned_data
 
 

@@ -132,16 +132,21 @@ class ModeratedFormPage(AbstractForm):
         SynchronizedField("moderator_group", overridable=False),
     ]
 
+    # Read-only in the editor: these change only on the form's "Moderators and
+    # retention" admin view (forms.appointment), never by editing or publishing.
     moderation_panels = [
         MultiFieldPanel(
-            [FieldPanel("moderator_group"), FieldPanel("moderator_users")],
-            heading=_("Moderators"),
+            [
+                FieldPanel("moderator_group", read_only=True),
+                FieldPanel("moderator_users", read_only=True),
+                FieldPanel("retention_months", read_only=True),
+            ],
+            heading=_("Moderators and retention"),
             help_text=_(
-                "Set these on the page in the default language: translations use the same "
-                "moderators."
+                "Only administrators (and people they allow) change these, under Submissions > "
+                "the form > Moderators and retention. Every change is recorded and announced."
             ),
         ),
-        FieldPanel("retention_months"),
     ]
     dates_panel = MultiFieldPanel(
         [FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")
@@ -162,6 +167,20 @@ class ModeratedFormPage(AbstractForm):
                 ObjectList(settings_panels or Page.settings_panels, heading=_("Settings")),
             ]
         )
+
+    def with_content_json(self, content):
+        """A revision's content, with the *stored* moderators and retention.
+
+        Drafts, publications and old revisions hold whatever the page had
+        when they were saved, or whatever someone put in them; none may name
+        moderators. ``self`` is the page as stored, so its values win.
+        """
+        obj = super().with_content_json(content)
+        if self.pk:
+            obj.moderator_group_id = self.moderator_group_id
+            obj.retention_months = self.retention_months
+            obj.moderator_users = list(self.moderator_users.all())
+        return obj
 
     # State ---------------------------------------------------------------
 

@@ -208,6 +208,12 @@ class ModeratedSubmission(AbstractFormSubmission):
         verbose_name = _("form submission")
         verbose_name_plural = _("form submissions")
         ordering = ["-submit_time", "-pk"]
+        permissions = [
+            (
+                "change_data_protection",
+                "Can appoint a form's moderators and set its retention",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "submission_token"], name="forms_submission_token_once_per_page"

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     # Security: 2FA state on request.user, and no unverified 2FA session in the admin.
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.RequireVerifiedAdminMiddleware",
+    "security.password_reset_throttle.PasswordResetThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -265,24 +266,30 @@ SECURITY_CSP_ADMIN = {
 }
 # Static files are for this site's pages only (CORP same-origin as well).
 WHITENOISE_ALLOW_ALL_ORIGINS = False
-# Security: admin sign-in. django-axes locks a username for 15 minutes after
-# five failures (by username, not IP: behind a proxy every editor shares one).
-# It keeps failed attempts in the database, never a log of successful ones.
+# Security: admin sign-in. django-axes pauses sign-in for 15 minutes after five
+# failures from one address, and after five failures on one username from one
+# address, so a stranger cannot lock a moderator out from elsewhere. The
+# address is kept only as a keyed hash (security/client_address.py). It keeps
+# failed attempts in the database, never a log of successful ones.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
-# axes.W006 asks for ip_address as well. Behind the TLS proxy every request has
-# the proxy's address, so an IP lockout would lock out all editors at once; a
-# lockout by username cannot be dodged by changing IP, User-Agent or cookies.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "security.client_address.axes_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
-# Optional TOTP (django-otp) for staff, asked for on Wagtail's sign-in form.
+# TOTP (django-otp), asked for on Wagtail's sign-in form: required of superusers and
+# form moderators (sent to set it up at sign-in), optional for other editors.
+SECURITY_TWO_FACTOR_REQUIRED_FOR = [
+    "security.two_factor_policy.is_superuser",
+    "forms.moderation.moderates_any_form",
+]
+# Password-reset requests per hour, per (hashed) address and per email address.
+SECURITY_PASSWORD_RESET_LIMIT = env_int("SECURITY_PASSWORD_RESET_LIMIT", 5)
 WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.LoginForm"
 OTP_TOTP_ISSUER = "Survivor Voices Portal"
 
