@@ -10,6 +10,8 @@ from home.search import search
 from home.sitemap import MultilingualSitemap
 from home.views import healthz
 
+handler400 = "portal.error_views.bad_request"
+handler403 = "portal.error_views.permission_denied"
 handler500 = "home.views.server_error"
 
 urlpatterns = [

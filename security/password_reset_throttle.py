@@ -9,7 +9,6 @@ about whether the account exists.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
@@ -41,7 +40,7 @@ class PasswordResetThrottleMiddleware:
             ]
             counts = [_count(key) for key in keys]
             if max(counts) > settings.SECURITY_PASSWORD_RESET_LIMIT:
-                return TemplateResponse(
-                    request, "security/password_reset_throttled.html", status=429
-                )
+                from home.views import render_error_page
+
+                return render_error_page(request, "429.html", 429)
         return self.get_response(request)

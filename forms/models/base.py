@@ -317,6 +317,26 @@ class ModeratedFormPage(AbstractForm):
             ratelimit.count_accepted(request, self)
         return self.render_landing_page(request, submission)
 
+    def serve_csrf_failure(self, request):
+        """The form again, with what was typed, after Django refused the post (CSRF).
+
+        Nothing from the post is stored, sent or trusted: it is only put back
+        in the fields. Rendering the form hands out a fresh CSRF token.
+        """
+        mark_request_sensitive(request)
+        form = self.get_form(request.POST, page=self, user=request.user)
+        form.add_form_error(
+            _(
+                "Your answers were not sent: the page had expired, or your browser blocked "
+                "this site's cookie. Check that cookies are allowed for this site, then send "
+                "the form again. Your answers are still here."
+            )
+        )
+        response = self.render_form(request, form, status=403)
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
     def closed_message(self):
         if self.form_state() == FormState.UPCOMING:
             return _("This call is not open yet. Your answers were not sent.")

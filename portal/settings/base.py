@@ -139,6 +139,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A refused form post shows the form again, answers kept, with a fresh token.
+CSRF_FAILURE_VIEW = "portal.error_views.csrf_failure"
 
 # Internationalisation ---------------------------------------------------
 # The portal's languages. Adding one is a change here plus its translations
