@@ -7,8 +7,7 @@ a form left open too long) shows the form again with what was typed and a
 fresh token instead of losing the answers.
 """
 
-from django.http import Http404
-from wagtail.models import Site
+from wagtail.models import Page
 
 from home.views import render_error_page
 
@@ -30,21 +29,19 @@ def csrf_failure(request, reason=""):
 
 
 def form_page_for(request):
-    """The open form page this POST was sent to, or None."""
+    """The open, unrestricted form page this POST was sent to, or None."""
     from forms.models import ModeratedFormPage
 
     match = getattr(request, "resolver_match", None)
-    if request.method != "POST" or match is None or "path" not in match.kwargs:
+    if request.method != "POST" or match is None or match.url_name != "wagtail_serve":
         return None
-    site = Site.find_for_request(request)
-    if site is None:
+    route = Page.route_for_request(request, match.args[0] if match.args else "")
+    if route is None:
         return None
-    components = [part for part in match.kwargs["path"].split("/") if part]
-    try:
-        page, _args, _kwargs = site.root_page.localized.specific.route(request, components)
-    except Http404:
+    page = route[0].specific
+    if not isinstance(page, ModeratedFormPage) or not page.live or not page.is_open():
         return None
-    page = page.specific
-    if isinstance(page, ModeratedFormPage) and page.is_open():
-        return page
-    return None
+    if page.get_view_restrictions().exists():
+        # A private form: its own checks run only in Wagtail's serve view.
+        return None
+    return page
