@@ -15,7 +15,26 @@ FTS_TABLE = "modelsearch_indexentry_fts"
 
 
 def checkpoint(using="default"):
-    """Truncate SQLite's write-ahead log now (no-op on other databases)."""
+    """Drop deleted values from the full-text index and truncate SQLite's WAL.
+
+    Inside a transaction, the WAL cannot be checkpointed: then it runs once
+    the transaction has committed. A no-op on other databases.
+    """
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    if connection.in_atomic_block:
+        checkpoint_after_commit(using)
+        return
+    _checkpoint_now(using)
+
+
+def checkpoint_after_commit(using="default"):
+    """Checkpoint once the current transaction (if any) has committed."""
+    transaction.on_commit(lambda: _checkpoint_now(using), using=using, robust=True)
+
+
+def _checkpoint_now(using):
     connection = connections[using]
     if connection.vendor != "sqlite":
         return
@@ -23,9 +42,5 @@ def checkpoint(using="default"):
         if FTS_TABLE in connection.introspection.table_names(cursor):
             # FTS5's own command: merges the segments, dropping deleted entries.
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def checkpoint_after_commit(using="default"):
-    """Checkpoint once the current transaction (if any) has committed."""
-    transaction.on_commit(lambda: checkpoint(using), using=using, robust=True)
+        if not connection.in_atomic_block and not connection.is_in_memory_db():
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

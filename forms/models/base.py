@@ -176,10 +176,12 @@ class ModeratedFormPage(AbstractForm):
         moderators. ``self`` is the page as stored, so its values win.
         """
         obj = super().with_content_json(content)
-        if self.pk:
-            obj.moderator_group_id = self.moderator_group_id
-            obj.retention_months = self.retention_months
-            obj.moderator_users = list(self.moderator_users.all())
+        # Read from the database: ``self`` may be an unsaved draft in memory.
+        stored = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        if stored is not None:
+            obj.moderator_group_id = stored.moderator_group_id
+            obj.retention_months = stored.retention_months
+            obj.moderator_users = list(stored.moderator_users.all())
         return obj
 
     # State ---------------------------------------------------------------

@@ -61,11 +61,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Security: oversized bodies (multipart and file parts too) get 413 before anything reads them.
-    "security.body_limit.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security: CSP, Permissions-Policy, CORP/COEP; before WhiteNoise so static files get them.
     "security.headers.SecurityHeadersMiddleware",
+    # Security: oversized bodies (multipart and file parts too) get 413 before anything reads them.
+    "security.body_limit.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole pages for anonymous visitors; before sessions so a hit touches nothing.
     "home.page_cache.AnonymousPageCacheMiddleware",
