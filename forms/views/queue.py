@@ -195,6 +195,16 @@ class SubmissionQueueView(BaseListingView):
                         icon_name="table",
                     )
                 )
+            from forms.appointment import can_change_data_protection
+
+            if can_change_data_protection(self.request.user):
+                buttons.append(
+                    HeaderButton(
+                        _("Moderators and retention"),
+                        url=reverse("forms_moderation:data_protection", args=[self.form_key]),
+                        icon_name="lock",
+                    )
+                )
         buttons.append(
             HeaderButton(
                 _("Erase a person's data"),
