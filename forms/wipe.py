@@ -11,7 +11,6 @@ for it.
 
 from django.db import connections, transaction
 
-FTS_TABLE = "modelsearch_indexentry_fts"
 
 
 def checkpoint(using="default"):
@@ -39,8 +38,16 @@ def _checkpoint_now(using):
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        if FTS_TABLE in connection.introspection.table_names(cursor):
+        for table in fts5_tables(cursor):
             # FTS5's own command: merges the segments, dropping deleted entries.
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
+            cursor.execute(f'INSERT INTO "{table}"("{table}") VALUES (\'optimize\')')  # noqa: S608
         if not connection.in_atomic_block and not connection.is_in_memory_db():
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def fts5_tables(cursor):
+    """The full-text tables (Wagtail's search index): FTS5 virtual tables."""
+    cursor.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'"
+    )
+    return [name for (name,) in cursor.fetchall()]
