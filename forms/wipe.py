@@ -12,7 +12,6 @@ for it.
 from django.db import connections, transaction
 
 
-
 def checkpoint(using="default"):
     """Drop deleted values from the full-text index and truncate SQLite's WAL.
 
