@@ -9,7 +9,7 @@ fresh token instead of losing the answers.
 
 from wagtail.models import Page
 
-from home.views import render_error_page
+from core.views import render_error_page
 
 
 def bad_request(request, exception=None):

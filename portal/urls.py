@@ -6,13 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemap import MultilingualSitemap
+from core.views import healthz
 from home.search import search
-from home.sitemap import MultilingualSitemap
-from home.views import healthz
 
 handler400 = "portal.error_views.bad_request"
 handler403 = "portal.error_views.permission_denied"
-handler500 = "home.views.server_error"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

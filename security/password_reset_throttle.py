@@ -40,7 +40,7 @@ class PasswordResetThrottleMiddleware:
             ]
             counts = [_count(key) for key in keys]
             if max(counts) > settings.SECURITY_PASSWORD_RESET_LIMIT:
-                from home.views import render_error_page
+                from core.views import render_error_page
 
                 return render_error_page(request, "429.html", 429)
         return self.get_response(request)

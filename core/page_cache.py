@@ -14,7 +14,7 @@ middleware caches only what is safe to share:
 
 The key is the host, the path and the query string, so each language and
 each filtered listing has its own entry. Only a canonical query string is
-stored (see :mod:`home.canonical_query`): junk URLs cannot fill the cache.
+stored (see :mod:`core.canonical_query`): junk URLs cannot fill the cache.
 Invalidation is by generation: any
 change to published content (pages published, unpublished, moved or deleted,
 taxonomies, settings, images, documents, redirects, locales) bumps one

@@ -3,8 +3,8 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from home.canonical_query import canonical_query, declare
-from home.listing import paginate, query_string_without, search_query
+from core.canonical_query import canonical_query, declare
+from core.listing import paginate, query_string_without, search_query
 
 
 class FilterableIndexPage(Page):
