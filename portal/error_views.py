@@ -10,6 +10,7 @@ fresh token instead of losing the answers.
 from wagtail.models import Page
 
 from core.views import render_error_page
+from forms.models import ModeratedFormPage
 
 
 def bad_request(request, exception=None):
@@ -30,8 +31,6 @@ def csrf_failure(request, reason=""):
 
 def form_page_for(request):
     """The open, unrestricted form page this POST was sent to, or None."""
-    from forms.models import ModeratedFormPage
-
     match = getattr(request, "resolver_match", None)
     if request.method != "POST" or match is None or match.url_name != "wagtail_serve":
         return None

@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 
+from core.views import render_error_page
+
 from .client_address import hashed
 
 WINDOW = 60 * 60
@@ -40,7 +42,5 @@ class PasswordResetThrottleMiddleware:
             ]
             counts = [_count(key) for key in keys]
             if max(counts) > settings.SECURITY_PASSWORD_RESET_LIMIT:
-                from core.views import render_error_page
-
                 return render_error_page(request, "429.html", 429)
         return self.get_response(request)

@@ -10,6 +10,7 @@ from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.log_actions import get_active_log_context, log
 
 from forms.encryption import EncryptedJSONField, EncryptedTextField
+from forms.wipe import checkpoint_after_commit
 
 # Crockford's base32 without look-alikes: references are read out on the phone.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -44,8 +45,6 @@ class SubmissionQuerySet(models.QuerySet):
         log entries. Once committed, SQLite's WAL is checkpointed so no old
         copy stays on disk (see :mod:`forms.wipe`).
         """
-        from forms.wipe import checkpoint_after_commit
-
         user = user or get_active_log_context().user
         delete_unpublished_listing_drafts(self)
         count = 0
@@ -86,6 +85,7 @@ def delete_unpublished_listing_drafts(submissions):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
+    # .listing imports this module: the import waits until it is called.
     from .listing import ListingRequest
 
     page_ids = list(

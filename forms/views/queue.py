@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.widgets.button import HeaderButton
 
 from forms import moderation
+from forms.appointment import can_change_data_protection
 from forms.models import BoardApplicationPage, ModeratedSubmission, SubmissionStatus
 
 
@@ -195,8 +196,6 @@ class SubmissionQueueView(BaseListingView):
                         icon_name="table",
                     )
                 )
-            from forms.appointment import can_change_data_protection
-
             if can_change_data_protection(self.request.user):
                 buttons.append(
                     HeaderButton(
