@@ -8,8 +8,9 @@ model is checked the moment it exists; no list to keep by hand. They run with
 - ``core.E002`` every page type has its template;
 - ``core.E003`` every page type is a :class:`core.base_page.BasePage` and leaves
   ``serve`` and ``edit_handler`` to it (cache headers and tabs applied once);
-- ``core.E004`` every form type is moderated: its moderators are on the edit
-  form and its responses are never cached;
+- ``core.E004`` every form type is moderated: its moderators are shown on the
+  edit form (read-only where naming them is a privilege of its own) and its
+  responses are never cached;
 - ``core.E005`` every snippet is translatable.
 """
 
@@ -112,6 +113,14 @@ def check_base_page(page_models):
     return errors
 
 
+def panel_field_names(panel):
+    """The fields a (bound) panel and its children show, editable or read-only."""
+    names = {panel.field_name} if getattr(panel, "field_name", None) else set()
+    for child in getattr(panel, "children", ()):
+        names |= panel_field_names(child)
+    return names
+
+
 def check_forms_moderated(page_models):
     from wagtail.contrib.forms.models import FormMixin
 
@@ -119,13 +128,13 @@ def check_forms_moderated(page_models):
     for model in page_models:
         if not issubclass(model, FormMixin):
             continue
-        edited = set(model.get_edit_handler().get_form_options().get("fields", []))
-        missing = [name for name in MODERATOR_FIELDS if name not in edited]
+        shown = panel_field_names(model.get_edit_handler())
+        missing = [name for name in MODERATOR_FIELDS if name not in shown]
         if missing or not getattr(model, "private_responses", False):
             errors.append(
                 checks.Error(
                     f"{model.__name__} is a form type without moderation "
-                    f"(moderator fields not edited: {missing}; "
+                    f"(moderator fields not on its edit form: {missing}; "
                     f"private_responses={getattr(model, 'private_responses', None)}).",
                     hint="Inherit forms.models.ModeratedFormPage.",
                     obj=model,
