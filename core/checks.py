@@ -23,6 +23,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from wagtail.models import Page, TranslatableMixin, get_page_models
 
+from .base_page import BasePage
+
 # Fields Wagtail or the translation machinery fill in, not the editor.
 PAGE_BASE_FIELDS = frozenset(field.name for field in Page._meta.get_fields())
 MANAGED_FIELDS = frozenset({"locale", "translation_key", "site", "slug", "kind"})
@@ -95,8 +97,6 @@ def check_templates(page_models):
 
 
 def check_base_page(page_models):
-    from .base_page import BasePage
-
     errors = []
     for model in page_models:
         problem = None

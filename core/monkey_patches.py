@@ -166,6 +166,7 @@ def apply():
     """Install the runtime patches and warn about any whose upstream code changed."""
     from django.db.models.signals import pre_save
 
+    # Imports Wagtail's models, so only once the apps are loaded (apply() runs in ready()).
     from .tree_integrity import keep_numchild_from_database
 
     pre_save.connect(keep_numchild_from_database, dispatch_uid="keep-numchild-from-database")
