@@ -12,13 +12,17 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install test test-postgres checks lint format messages clean audit bench lighthouse
+.PHONY: help run install test test-postgres checks lint format messages clean audit bench lighthouse lock cluster cluster-stop cluster-test
 
 help:
 	@echo "make run            install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
 	@echo "make test           checks, lint and the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on a throwaway PostgreSQL 15 cluster"
-	@echo "make audit          pip-audit: known vulnerabilities in the installed packages"
+	@echo "make audit          pip-audit: known vulnerabilities in the locked packages"
+	@echo "make lock           re-resolve requirements/*.txt (with hashes) from pyproject.toml"
+	@echo "make cluster        the production topology on loopback: http://127.0.0.1:8080"
+	@echo "make cluster-stop   stop everything make cluster started"
+	@echo "make cluster-test   scenarios against the cluster (starts and stops it if needed)"
 	@echo "make bench          load-test a synthetic site (100 and 10,000 items) against budgets"
 	@echo "make lighthouse     Lighthouse (mobile) on the demo site: performance >= 95, others 100"
 	@echo "make messages       extract interface strings into locale/*/LC_MESSAGES/django.po"
@@ -60,6 +64,16 @@ test-postgres: checks
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 # Performance (bench/README.md): 15-20 minutes; needs wrk, PostgreSQL optional.
+cluster: install
+	scripts/cluster start
+
+cluster-stop:
+	scripts/cluster stop
+
+# tests_cluster/ is not collected by make test (testpaths = tests).
+cluster-test: install
+	$(BIN)/pytest tests_cluster -p no:cacheprovider $(PYTEST_ARGS)
+
 bench: install
 	$(BIN)/python -m bench.run
 

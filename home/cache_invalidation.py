@@ -7,6 +7,7 @@ address, is listed in ``CONTENT_MODELS``.
 """
 
 from django.db.models.signals import post_delete, post_save
+from django_tasks.signals import task_finished
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import invalidate_all
@@ -40,7 +41,19 @@ def page_deleted(sender, instance, **kwargs):
         invalidate_all()
 
 
+# Background tasks that change what search result pages show (Wagtail queues its
+# search index updates as modelsearch tasks). Wherever they run
+# (the worker, usually), the shared cache makes every app server see the change.
+SEARCH_TASK_PREFIXES = ("modelsearch.", "wagtail.search.")
+
+
+def search_task_finished(sender, task_result, **kwargs):
+    if task_result.task.module_path.startswith(SEARCH_TASK_PREFIXES):
+        invalidate_all()
+
+
 def connect():
+    task_finished.connect(search_task_finished, dispatch_uid="page-cache-search-task")
     page_published.connect(invalidate_all, dispatch_uid="page-cache-published")
     page_unpublished.connect(invalidate_all, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(invalidate_all, dispatch_uid="page-cache-moved")

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.search import search
 from home.sitemap import MultilingualSitemap
-from home.views import healthz
+from operations.views import healthz
 
 handler500 = "home.views.server_error"
 
