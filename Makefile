@@ -28,12 +28,20 @@ help:
 	@echo "make messages       extract interface strings into locale/*/LC_MESSAGES/django.po"
 	@echo "make format         format the code with ruff"
 
-# Reinstall only when the dependencies change, so a second `make run` starts in seconds.
-$(BIN)/.installed: pyproject.toml
+# Reinstall only when the lock changes, so a second `make run` starts in seconds.
+# Exactly the locked versions, each checked against its hash (requirements/dev.txt).
+$(BIN)/.installed: requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
 	touch $@
+
+# Re-resolve the locks from pyproject.toml after a dependency changed: pins that
+# still fit are kept. `make lock UPGRADE=1` takes the newest releases in the ranges.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+lock: $(BIN)/.installed
+	$(PIP_COMPILE) --extra redis --extra s3 -o requirements/production.txt pyproject.toml
+	$(PIP_COMPILE) --extra redis --extra s3 --extra dev -o requirements/dev.txt pyproject.toml
 
 # Security: the Nu HTML Checker (vnu-jar) for the HTML tests, from package-lock.json.
 node_modules/.installed: package-lock.json

@@ -32,6 +32,12 @@ class Job:
     name: str
     interval: int
     command: tuple
+    # Only where tasks are kept in the database (not with the immediate backend).
+    database_tasks_only: bool = False
+
+
+def database_tasks():
+    return settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db.")
 
 
 JOBS = (
@@ -46,6 +52,7 @@ JOBS = (
         "prune_db_task_results",
         DAY,
         ("prune_db_task_results", "--min-age-days", "1", "--queue-name", "*"),
+        database_tasks_only=True,
     ),
     # Expired admin sessions.
     Job("clearsessions", DAY, ("clearsessions",)),
@@ -104,6 +111,7 @@ class Scheduler:
             job
             for job in self.jobs
             if now - self.last_run.get(job.name, float("-inf")) >= job.interval - 1
+            and (database_tasks() or not job.database_tasks_only)
         ]
 
     def run_once(self, now=None):

@@ -96,8 +96,10 @@ def test_worker_killed_and_restarted_loses_no_notification_and_sends_none_twice(
     kill("worker")
     references = [apply(visitor(), f"worker-{secrets.token_hex(3)}")[1] for _ in range(6)]
     assert all(references)
+    before = set((VAR / "mail").glob("*.log"))
     respawn("worker")
-    time.sleep(1.5)  # mid-queue
+    # Killed again as soon as it has sent the first of them: mid-queue.
+    assert wait_until(lambda: set((VAR / "mail").glob("*.log")) - before, timeout=60, interval=0.1)
     kill("worker")
     respawn("worker")
 
