@@ -57,7 +57,8 @@ run: install
 checks: install
 	$(MANAGE) compile_translations
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	# In memory: SQLite files are made only by migrate (portal/sqlite).
+	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/bandit --quiet --recursive . --exclude ./.venv,./tests,./node_modules,./var --severity-level medium

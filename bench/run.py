@@ -256,7 +256,10 @@ def timed(result, name):
 def prepare_site(workdir):
     from django.core.management import call_command
 
+    from portal.sqlite.base import allow_creation
+
     log("migrate")
+    allow_creation()  # a new SQLite file: only migrate may create one
     call_command("migrate", interactive=False, verbosity=0)
     log("load_demo_content")
     call_command("load_demo_content", verbosity=0)

@@ -14,10 +14,17 @@ from django.db.backends.sqlite3 import base
 
 # manage.py commands that may create the database file.
 CREATING_COMMANDS = {"migrate", "prepare_demo"}
+_allowed_in_this_process = False
+
+
+def allow_creation():
+    """For a process that runs migrate through call_command (make bench)."""
+    global _allowed_in_this_process
+    _allowed_in_this_process = True
 
 
 def creation_allowed():
-    return len(sys.argv) > 1 and sys.argv[1] in CREATING_COMMANDS
+    return _allowed_in_this_process or (len(sys.argv) > 1 and sys.argv[1] in CREATING_COMMANDS)
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
