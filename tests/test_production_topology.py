@@ -26,7 +26,8 @@ UNUSED_PORT = 8089
 
 
 def production(code, **env):
-    return run_python(code, {**PRODUCTION, **env}, unset=("DEBUG", "CACHE_URL"))
+    unset = [name for name in ("DEBUG", "CACHE_URL") if name not in env]
+    return run_python(code, {**PRODUCTION, **env}, unset=unset)
 
 
 @pytest.mark.parametrize("url", ["locmem://portal", "dummy://"])
