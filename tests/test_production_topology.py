@@ -221,7 +221,7 @@ def test_the_scheduler_runs_each_job_at_its_interval():
 
 @pytest.mark.django_db
 def test_update_index_makes_cached_search_pages_stale():
-    from home.page_cache import current_generation
+    from core.page_cache import current_generation
 
     before = current_generation()
     call_command("update_index", verbosity=0)

@@ -7,7 +7,7 @@ leave a results page cached from the old index, on any app server.
 
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
 
-from home.page_cache import invalidate_all
+from core.page_cache import invalidate_all
 
 
 class Command(WagtailUpdateIndex):
