@@ -8,12 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.open_data_http import open_data_view
 from core.sitemap import MultilingualSitemap
-from core.views import healthz
 from forms.feeds import OpenCallsFeed
 from funding.feeds import OpenFundingFeed
 from home.deadline_calendar import deadline_calendar
 from home.search import search
 from initiatives.feeds import InitiativesFeed
+from operations.views import healthz
 from portal import api
 
 handler400 = "portal.error_views.bad_request"

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from portal.env import cache_from_url, database_from_url, env_bool, env_int, env_list, env_str
+from portal.frontend_cache import frontend_cache_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Local state (SQLite database, media, generated secrets) lives here, git-ignored.
@@ -17,10 +18,14 @@ VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
+# Earlier keys, still accepted for signatures while SECRET_KEY is rotated.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Operations: health check and the scheduler; imports no other app.
+    "operations",
     # The ground floor every app may import; it imports none of them.
     "core",
     "home",
@@ -34,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -198,6 +204,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (scripts/cluster).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Survivor Voices Portal <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Mail to people who sent a form (only if they ticked "Email me a confirmation"):
@@ -381,6 +389,11 @@ FORMS_NOTIFICATION_RETRY_AFTER = env_int("FORMS_NOTIFICATION_RETRY_AFTER", 300)
 DEFAULT_EXCEPTION_REPORTER_FILTER = "forms.reporting.AnswerSafeExceptionReporterFilter"
 # Security: no avatars from gravatar.com; the admin loads nothing from other hosts.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# A cache in front (nginx, Varnish, a CDN) is told when a page is published or
+# unpublished (wagtail.contrib.frontend_cache); configured from the environment
+# (portal/frontend_cache.py). Nothing configured: nothing to purge.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 # Page cache -------------------------------------------------------------
 # Anonymous visitors get whole pages from the cache (see core/page_cache.py);
