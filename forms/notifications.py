@@ -193,3 +193,37 @@ def send_listing_outcome(listing_request_id):
         EmailMessage(subject.strip(), body, to=[address]).send()
     type(listing).objects.filter(pk=listing.pk).update(outcome_notified_at=timezone.now())
     return 1
+
+
+@task()
+def send_listing_changes_requested(listing_request_id, task_state_id):
+    """Tell the requester what the editors need changed, in the editor's words.
+
+    The task carries ids only; the comment is read from the review's task state.
+    """
+    from wagtail.models import TaskState
+
+    from forms.models import ListingRequest
+
+    listing = (
+        ListingRequest.objects.select_related("submission__page__locale")
+        .filter(pk=listing_request_id, outcome="")
+        .first()
+    )
+    task_state = TaskState.objects.filter(pk=task_state_id).first()
+    if listing is None or task_state is None:
+        return 0
+    submission = listing.submission
+    address = submission.form_data.get("requester_email")
+    if not address:
+        return 0
+    with translation.override(submission.page.locale.language_code):
+        context = {
+            "organisation": submission.form_data.get("organisation_name", ""),
+            "comment": task_state.comment.strip(),
+            "reference": submission.reference,
+        }
+        subject = render_to_string("forms/email/listing_changes_requested_subject.txt", context)
+        body = render_to_string("forms/email/listing_changes_requested.txt", context)
+    EmailMessage(subject.strip(), body, to=[address]).send()
+    return 1

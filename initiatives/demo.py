@@ -70,7 +70,7 @@ INITIATIVES = [
             "labour or forced marriage."
         ),
         "type": "fund",
-        "scope": "international",
+        "scope": "regional",
         "countries": ["ET", "KE", "UG"],
         "languages": ["en"],
         "areas": ["funding", "capacity-building"],

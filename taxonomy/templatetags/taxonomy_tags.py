@@ -1,8 +1,12 @@
+import re
+
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from taxonomy.models import KOSOVO_CODE
-from taxonomy.names import localized_name
+from taxonomy.models import KOSOVO_CODE, Country
+from taxonomy.names import default_items, localized_name
 
 register = template.Library()
 
@@ -25,6 +29,35 @@ def taxonomy_name(context, item):
             setattr(request, MENTIONS_KOSOVO, True)
         return f"{name}*"
     return name
+
+
+def kosovo_pattern():
+    """Kosovo's name in English and the visitor's language, with any ending.
+
+    Stems ("Kosov", "Косов") so that inflected forms (Kosova, Kosovës,
+    Kosovu) are found too; from the taxonomy, so editors' spelling counts.
+    """
+    names = {"Kosovo"}
+    for item in default_items(Country):
+        if item.code == KOSOVO_CODE:
+            names |= {item.name, localized_name(item)}
+    stems = sorted({name.rstrip("aeiouëаеиоу") or name for name in names}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(stem) for stem in stems)
+    return re.compile(rf"\b(?:{alternatives})\w*+\*?")
+
+
+@register.simple_tag(takes_context=True)
+def kosovo_marked(context, text):
+    """``text`` (escaped) with Kosovo's name marked "Kosovo*"; the page then shows the footnote.
+
+    For free text such as search results' titles and summaries, where
+    editors write the name themselves.
+    """
+    escaped = str(conditional_escape(text or ""))
+    marked, count = kosovo_pattern().subn(lambda match: match.group(0).rstrip("*") + "*", escaped)
+    if count:
+        mark_kosovo_mentioned(context)
+    return mark_safe(marked)  # noqa: S308 (escaped above; only an asterisk is added)
 
 
 @register.simple_tag(takes_context=True)
