@@ -145,7 +145,8 @@ def test_an_approved_self_listing_appears_in_every_languages_directory(
         assert total > translated, "the translation report lists it as waiting"
     # A translator publishes the translation: the page is no longer marked.
     item = waiting.exclude(target_locale__language_code="en").first() or waiting.first()
-    item.save_target()
+    with django_capture_on_commit_callbacks(execute=True):
+        item.save_target()
     page = InitiativePage.objects.get(
         translation_key=initiative.translation_key, locale=item.target_locale
     )

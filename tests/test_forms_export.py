@@ -88,7 +88,10 @@ def test_own_words_are_exported_as_written(client):
     page = translated(source, "mk")
     age = choices_of(page, "age")[choices_of(source, "age").index("I am 18 or older")]
     answers = board_answers(
-        age=age, country_you_live_in_0="", country_you_live_in_1="Скопје, Македонија"
+        age=age,
+        country_you_live_in_0="",
+        country_you_live_in_1="Скопје, Македонија",
+        **{EXPERTISE: [choices_of(page, EXPERTISE)[1]]},
     )
     assert submit(client, page, answers).status_code == 200
     client.force_login(make_moderator())

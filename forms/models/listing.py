@@ -313,9 +313,15 @@ def list_in_every_language(initiative):
     # Not the taxonomy items it names: they are translated already, and
     # re-saving them here could overwrite translations made outside wagtail-localize.
     TranslationCreator(None, locales).create_translations(initiative, include_related_objects=False)
-    InitiativePage.objects.filter(
-        translation_key=initiative.translation_key, locale__in=locales
-    ).update(text_language=initiative.locale.language_code)
+
+    def mark_untranslated():
+        InitiativePage.objects.filter(
+            translation_key=initiative.translation_key, locale__in=locales
+        ).update(text_language=initiative.locale.language_code)
+
+    # wagtail-localize publishes the new pages once the transaction commits;
+    # this runs after it, so publishing does not overwrite the mark.
+    transaction.on_commit(mark_untranslated)
 
 
 class ListingRequest(models.Model):
