@@ -1,8 +1,8 @@
 """`make run` shows the site as visitors see it; `make run DEBUG=1` shows Django's debug pages.
 
-The dev settings (those of `make run`) against a database that cannot answer:
-the page fails, and the visitor sees either the site's own 500 page with the
-quick exit or, with DEBUG=1, Django's debug page. The site's own 404 page
+The dev settings (those of `make run`) against a database that answers but
+has no tables yet: the page fails, and the visitor sees either the site's
+own 500 page with the quick exit or, with DEBUG=1, Django's debug page. The site's own 404 page
 (served whenever DEBUG is off) is checked in tests/test_error_pages.py.
 """
 
@@ -30,7 +30,7 @@ def visit_with_dev_settings(tmp_path, debug):
     env = {
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "PORTAL_VAR_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'missing' / 'db.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
         "CACHE_URL": "locmem://dev-errors",
         "ALLOWED_HOSTS": "testserver",
     }

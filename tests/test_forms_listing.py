@@ -161,3 +161,27 @@ def test_request_changes_sends_the_editors_comment_not_a_decline(
         initiative.get_latest_revision().publish()
     assert ListingRequest.objects.get(submission=submission).outcome == "published"
     assert len([m for m in mail.outbox if m.to == ["founder@example.org"]]) == 1
+
+
+def test_a_reviewer_declines_from_the_admin_with_the_decline_action(
+    client, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+
+    submission = send_request(client, django_capture_on_commit_callbacks)
+    initiative = InitiativePage.objects.get(pk=submission.listing_request.initiative_id)
+    task_state = review_task_state(initiative)
+    reviewer = get_user_model().objects.create_superuser(
+        "reviewer-rea", "rea@example.org", "a-long-test-password"
+    )
+    client.force_login(reviewer)
+    edit = client.get(f"/admin/pages/{initiative.pk}/edit/").content.decode()
+    assert "Decline the listing" in edit and "Request changes" in edit
+    mail.outbox.clear()
+    url = f"/admin/pages/workflow/action/{initiative.pk}/decline/{task_state.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"comment": "Not survivor-led."})
+    assert response.status_code == 302
+    assert ListingRequest.objects.get(submission=submission).outcome == "declined"
+    outcome = [m for m in mail.outbox if m.to == ["founder@example.org"]]
+    assert len(outcome) == 1 and "decided not to list" in outcome[0].body
