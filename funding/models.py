@@ -13,18 +13,18 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.facets import cached_counts
-from home.index_page import FilterableIndexPage
-from home.listing import (
+from core.blocks import BodyBlock
+from core.facets import cached_counts
+from core.index_page import FilterableIndexPage
+from core.listing import (
     ListingFilter,
     build_choice_options,
     build_options,
     children_of,
     filter_values,
 )
-from home.localization import localize_page
-from home.visibility import visible_to_public
+from core.localization import localize_page
+from core.visibility import visible_to_public
 from initiatives.models import InitiativePage
 from taxonomy.fields import taxonomy_choices
 from taxonomy.models import Country

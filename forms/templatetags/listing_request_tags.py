@@ -4,8 +4,8 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from home.page_cache import until_content_changes
-from home.visibility import visible_to_public
+from core.page_cache import until_content_changes
+from core.visibility import visible_to_public
 
 register = template.Library()
 
