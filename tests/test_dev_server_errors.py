@@ -9,7 +9,7 @@ own 500 page with the quick exit or, with DEBUG=1, Django's debug page. The site
 import json
 import subprocess
 
-from home.models import DEFAULT_QUICK_EXIT_URL
+from core.models import DEFAULT_QUICK_EXIT_URL
 from tests.test_operations import ROOT, run_python
 
 VISIT = """
