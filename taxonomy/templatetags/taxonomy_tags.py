@@ -1,8 +1,7 @@
 import re
 
 from django import template
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from taxonomy.models import KOSOVO_CODE, Country
@@ -53,11 +52,15 @@ def kosovo_marked(context, text):
     For free text such as search results' titles and summaries, where
     editors write the name themselves.
     """
-    escaped = str(conditional_escape(text or ""))
-    marked, count = kosovo_pattern().subn(lambda match: match.group(0).rstrip("*") + "*", escaped)
-    if count:
+    text = str(text or "")
+    pieces, last = [], 0
+    for match in kosovo_pattern().finditer(text):
+        pieces += [(text[last : match.start()], ""), (match.group(0).rstrip("*"), "*")]
+        last = match.end()
+    if last:
         mark_kosovo_mentioned(context)
-    return mark_safe(marked)  # noqa: S308 (escaped above; only an asterisk is added)
+    pieces.append((text[last:], ""))
+    return format_html_join("", "{}{}", pieces)
 
 
 @register.simple_tag(takes_context=True)
