@@ -8,6 +8,8 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make run DEBUG=1` shows Django's debug pages instead of the site's own error pages.
+DEBUG ?=
 # Links in emails and the demo site's address follow where `make run` serves.
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
@@ -16,6 +18,7 @@ WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 help:
 	@echo "make run            install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
+	@echo "make run DEBUG=1    the same, with Django's debug pages instead of the site's error pages"
 	@echo "make test           checks, lint and the whole test suite on SQLite"
 	@echo "make test-postgres  the same suite on a throwaway PostgreSQL 15 cluster"
 	@echo "make audit          pip-audit: known vulnerabilities in the locked packages"
@@ -53,7 +56,7 @@ install: $(BIN)/.installed node_modules/.installed
 
 run: install
 	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) prepare_demo
-	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 checks: install
 	$(MANAGE) compile_translations

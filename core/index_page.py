@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core.canonical_query import canonical_query, declare
-from core.listing import paginate, query_string_without, search_query
+from core.listing import active_filter_count, paginate, query_string_without, search_query
 
 
 class FilterableIndexPage(Page):
@@ -50,6 +50,7 @@ class FilterableIndexPage(Page):
             results=page_of_results,
             result_count=page_of_results.paginator.count,
             is_filtered=bool(query) or is_filtered,
+            active_filter_count=active_filter_count(filters),
             page_query=query_string_without(request, "page"),
         )
         return context

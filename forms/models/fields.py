@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 # person cannot see), plus two of the portal's own.
 PORTAL_FIELD_CHOICES = [choice for choice in FORM_FIELD_CHOICES if choice[0] != "hidden"] + [
     ("date_of_birth", _("Date of birth")),
+    ("today", _("Today's date (must be today)")),
     ("self_described", _("Choice or own words")),
 ]
 

@@ -77,7 +77,9 @@ def form_states():
         yield f"board-errors-{language}", response.content.decode()
         feedback = live_page_path("forms.FeedbackPage", language)
         before = set(ModeratedSubmission.objects.values_list("pk", flat=True))
-        response = client.post(feedback, {TOKEN_FIELD: new_submission_token()})
+        response = client.post(
+            feedback, {TOKEN_FIELD: new_submission_token(), "referral": "Through a friend."}
+        )
         assert response.status_code == 200 and b"confirmation-heading" in response.content
         ModeratedSubmission.objects.exclude(pk__in=before).erase(reason="HTML test")
         yield f"feedback-confirmation-{language}", response.content.decode()
