@@ -38,7 +38,12 @@ EXTRA_LANG_INFO = {
     "cnr": {"bidi": False, "code": "cnr", "name": "Montenegrin", "name_local": "crnogorski"},
     "cnr-me": {"bidi": False, "code": "cnr-me", "name": "Montenegrin", "name_local": "crnogorski"},
     "sh": {"bidi": False, "code": "sh", "name": "Serbo-Croatian", "name_local": "srpskohrvatski"},
-    "sr-me": {"bidi": False, "code": "sr-me", "name": "Serbian (Montenegro)", "name_local": "srpski"},
+    "sr-me": {
+        "bidi": False,
+        "code": "sr-me",
+        "name": "Serbian (Montenegro)",
+        "name_local": "srpski",
+    },
 }
 
 

@@ -34,7 +34,6 @@ EXPECTED = {
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-
 def test_every_served_language_has_expected_formats():
     assert set(EXPECTED) == set(LANGUAGES)
 
