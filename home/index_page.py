@@ -1,9 +1,11 @@
 """What the three public indexes (initiatives, practices, funding) share."""
 
+from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from home.listing import paginate, query_string_without, search_query
+from languages.transliteration import query_in_site_script
 
 
 class FilterableIndexPage(Page):
@@ -38,7 +40,9 @@ class FilterableIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = search_query(request)
-        results, filters, is_filtered = self.listing(request, query)
+        results, filters, is_filtered = self.listing(
+            request, query_in_site_script(query, get_language())
+        )
         page_of_results = paginate(request, results, self.per_page)
         page_of_results.object_list = self.prepare_results(page_of_results.object_list)
         context.update(

@@ -24,7 +24,7 @@ class UpdateTranslationsPublishingCompleteOnes(UpdateTranslationsView):
             "source", "target_locale"
         ):
             if untranslated_strings(translation):
-                waiting.append(translation.target_locale.get_display_name())
+                waiting.append(str(translation.target_locale.get_display_name()))
                 continue
             with suppress(ValidationError):
                 translation.save_target(user=self.request.user, publish=True)

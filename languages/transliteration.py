@@ -29,3 +29,37 @@ def macedonian_slug(title, max_length=60):
     if len(slug) <= max_length:
         return slug
     return slug[: max_length + 1].rsplit("-", 1)[0]
+
+
+# Serbian Cyrillic to Latin: one letter to one letter (or two, for љ њ џ),
+# the standard correspondence of the two Serbian alphabets.
+SERBIAN_CYRILLIC_TO_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž",
+    "з": "z", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
+}  # fmt: skip
+
+# Languages whose pages are written in Latin letters but whose readers may
+# type in Serbian Cyrillic.
+LATIN_SERBIAN_SCRIPT_LANGUAGES = {"sr-latn", "bs", "cnr"}
+
+
+def serbian_to_latin(text):
+    def letter(char):
+        latin = SERBIAN_CYRILLIC_TO_LATIN.get(char.lower())
+        if latin is None:
+            return char
+        return latin.capitalize() if char.isupper() else latin
+
+    return "".join(letter(char) for char in text)
+
+
+def query_in_site_script(query, language):
+    """Search words in the script the site's pages are written in.
+
+    A Serbian or Bosnian reader may type "жртве" where the pages say "žrtve".
+    """
+    if language in LATIN_SERBIAN_SCRIPT_LANGUAGES:
+        return serbian_to_latin(query)
+    return query
