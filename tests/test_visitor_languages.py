@@ -107,3 +107,23 @@ def test_a_bosnian_applicant_reads_the_email_error_in_bosnian(client):
     assert "Ovo polje je obavezno." in html
     assert "Enter a valid email address." not in html
     assert "This field is required." not in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_form_sent_without_the_sites_cookie_is_explained_in_the_visitors_language(language):
+    """Django's own CSRF page is English ("Forbidden") in Bosnian and says nothing useful."""
+    from django.test import Client
+    from django.utils.translation import gettext
+
+    page = board_page().get_translation(Locale.objects.get_for_language(language))
+    response = Client(enforce_csrf_checks=True).post(page.url, {"first_name": "Ana"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    with translation.override(language):
+        heading = gettext("Your answers were not sent")
+    assert f"<h1>{heading}</h1>" in html
+    assert f'lang="{language}"' in html
+    assert "Forbidden" not in html
+    assert 'id="quick-exit"' in html
+    if language != settings.LANGUAGE_CODE:
+        assert heading != "Your answers were not sent"
