@@ -3,6 +3,7 @@
 from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 from home.listing import paginate, query_string_without, search_query
 from languages.transliteration import query_in_site_script
@@ -18,6 +19,7 @@ class FilterableIndexPage(Page):
     """
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1

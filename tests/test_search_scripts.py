@@ -65,3 +65,45 @@ def test_the_directory_takes_cyrillic_words_and_shows_them_as_typed(client, lang
     assert latin_html.count('class="card__title"') > 0
     assert cyrillic_html.count('class="card__title"') == latin_html.count('class="card__title"')
     assert f'value="{cyrillic}"' in cyrillic_html
+
+
+def found_urls(client, language, words):
+    return result_links(client.get(f"/{language}/search/", {"q": words}).content.decode())
+
+
+def own_words(text):
+    return {word.lower() for word in re.findall(r"[^\W\d_]{6,}", str(text))}
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_form_questions_and_index_introductions_are_searchable(client, language):
+    """A word found only in a page's questions (or its introduction) finds that page."""
+    from wagtail.models import Page
+
+    from forms.models.base import ModeratedFormPage
+    from home.index_page import FilterableIndexPage
+
+    pages = Page.objects.live().filter(locale__language_code=language).specific()
+    checked = {"questions": 0, "introduction": 0}
+    for page in pages:
+        elsewhere = own_words(page.title)
+        if isinstance(page, ModeratedFormPage):
+            elsewhere |= own_words(page.introduction) | own_words(getattr(page, "body", ""))
+            candidates = set().union(*[own_words(field.label) for field in page.get_form_fields()])
+            kind = "questions"
+        elif isinstance(page, FilterableIndexPage):
+            candidates = own_words(page.introduction)
+            kind = "introduction"
+        else:
+            continue
+        # The longest words are the rarest: the page is then on the first page of results.
+        words = sorted(candidates - elsewhere, key=len, reverse=True)[:3]
+        if not words:
+            continue
+        for word in words:
+            if page.url in found_urls(client, language, word):
+                checked[kind] += 1
+                break
+        else:
+            pytest.fail(f"{page.url}: none of {words} finds it")
+    assert checked["questions"] >= 3 and checked["introduction"] >= 3, checked

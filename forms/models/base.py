@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.forms.models import AbstractForm
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from forms import ratelimit
@@ -145,6 +146,8 @@ class ModeratedFormPage(AbstractForm):
     dates_panel = MultiFieldPanel(
         [FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")
     )
+
+    search_fields = AbstractForm.search_fields + [index.SearchField("introduction")]
 
     class Meta:
         abstract = True

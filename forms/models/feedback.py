@@ -12,7 +12,7 @@ from forms.presets import build_fields, feedback_fields
 from home.blocks import BodyBlock
 
 from .base import ModeratedFormPage
-from .fields import PortalFormField, field_panels
+from .fields import PortalFormField, field_panels, searchable_questions
 
 # No field type that invites personal data: no email, no date of birth, no
 # date (a date of an event can identify someone), no hidden field.
@@ -77,6 +77,8 @@ class FeedbackPage(ModeratedFormPage):
         FieldPanel("thank_you_text"),
     ]
     edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
+
+    search_fields = ModeratedFormPage.search_fields + [searchable_questions()]
 
     base_form_class = PresetQuestionsPageForm
 
