@@ -31,6 +31,16 @@ FALLBACKS = {
     "sr-latn-me": ["cnr", "sr-latn"],
     "sr-cyrl-me": ["cnr", "sr-cyrl", "sr-latn"],
 }
+# Django tries a regional code's own entry and its language ("hr" for
+# "hr-hr"), but not the language's fallbacks: the usual regions get theirs.
+REGIONS = {"hr": ["hr", "ba", "me", "rs"], "sh": ["rs", "ba", "hr", "me"]}
+FALLBACKS.update(
+    {
+        f"{language}-{region}": FALLBACKS[language]
+        for language, regions in REGIONS.items()
+        for region in regions
+    }
+)
 
 # Languages Django does not know. Django's language switcher and Wagtail call
 # get_language_info() for every language in LANGUAGES.
@@ -43,6 +53,12 @@ EXTRA_LANG_INFO = {
         "code": "sr-me",
         "name": "Serbian (Montenegro)",
         "name_local": "srpski",
+    },
+    "sr-cyrl": {
+        "bidi": False,
+        "code": "sr-cyrl",
+        "name": "Serbian (Cyrillic)",
+        "name_local": "српски (ћирилица)",
     },
 }
 

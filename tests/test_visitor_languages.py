@@ -20,6 +20,7 @@ TRANSLATED = [code for code in LANGUAGES if code != settings.LANGUAGE_CODE]
 NEIGHBOURS = {
     "hr": "bs",
     "hr-HR,hr;q=0.9,en;q=0.8": "bs",
+    "hr-HR,en-US;q=0.7": "bs",
     "sh": "sr-latn",
     "sr-ME,en;q=0.5": "sr-latn",
     "cnr": "bs",
