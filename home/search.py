@@ -5,10 +5,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from home.visibility import visible_to_public
-from languages.transliteration import query_in_site_script
-
-from .listing import paginate, query_string_without, search_query
+from core.listing import paginate, query_string_without, search_query
+from core.transliteration import query_in_site_script
+from core.visibility import visible_to_public
 
 RESULTS_PER_PAGE = 10
 

@@ -8,6 +8,7 @@ class LanguagesConfig(AppConfig):
     verbose_name = "Languages"
 
     def ready(self):
+        # Django's LANG_INFO is extended once the apps are loaded, before any request.
         from .regional import extend_lang_info
 
         extend_lang_info()

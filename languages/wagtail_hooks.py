@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import ngettext
 from wagtail import hooks
 
+from .sync import UpdateTranslationsPublishingCompleteOnes
 from .untranslated import translation_of, untranslated_strings
 
 
@@ -39,10 +41,6 @@ def publish_only_complete_translations_after_a_sync():
     The same address as wagtail-localize's view (this app's hooks are registered
     first, so this pattern is matched first).
     """
-    from django.urls import path
-
-    from .sync import UpdateTranslationsPublishingCompleteOnes
-
     return [
         path(
             "localize/update/<int:translation_source_id>/",

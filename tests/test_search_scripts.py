@@ -5,7 +5,7 @@ import re
 import pytest
 from django.conf import settings
 
-from languages.transliteration import LATIN_SERBIAN_SCRIPT_LANGUAGES
+from core.transliteration import LATIN_SERBIAN_SCRIPT_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_a_cyrillic_query_finds_what_the_latin_one_finds(client, language, latin
 
 def to_cyrillic(latin):
     """The test's own Latin -> Serbian Cyrillic, the other way from the portal's."""
-    from languages.transliteration import SERBIAN_CYRILLIC_TO_LATIN
+    from core.transliteration import SERBIAN_CYRILLIC_TO_LATIN
 
     back = {latin: cyrillic for cyrillic, latin in SERBIAN_CYRILLIC_TO_LATIN.items()}
     out, i = "", 0
@@ -80,8 +80,8 @@ def test_form_questions_and_index_introductions_are_searchable(client, language)
     """A word found only in a page's questions (or its introduction) finds that page."""
     from wagtail.models import Page
 
+    from core.index_page import FilterableIndexPage
     from forms.models.base import ModeratedFormPage
-    from home.index_page import FilterableIndexPage
 
     pages = Page.objects.live().filter(locale__language_code=language).specific()
     checked = {"questions": 0, "introduction": 0}

@@ -5,8 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.listing import paginate, query_string_without, search_query
-from languages.transliteration import query_in_site_script
+from core.listing import paginate, query_string_without, search_query
+from core.transliteration import query_in_site_script
 
 
 class FilterableIndexPage(Page):
