@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TRANSLATED = [code for code in LANGUAGES if code != settings.LANGUAGE_CODE]
 
-# Sentences that are names or codes, the same in every language.
+# Shorter sentences, and names, are the same in every language.
 MIN_WORDS = 5
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -30,7 +30,9 @@ def sentences_in_main(html):
     found = set()
     for block in text.split("\n"):
         for sentence in SENTENCE_END.split(" ".join(block.split())):
-            if len(sentence.split()) >= MIN_WORDS and re.search(r"[a-z]{3}", sentence):
+            # A name ("Creative Commons Attribution 4.0 International") is capitalised.
+            lower_case_words = re.findall(r"(?<![\w-])[a-z]\w*", sentence)
+            if len(sentence.split()) >= MIN_WORDS and len(lower_case_words) >= 3:
                 found.add(sentence)
     return found
 
