@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.canonical_query import canonical_query, declare
 from core.listing import paginate, query_string_without, search_query
 from core.transliteration import query_in_site_script
 
@@ -47,6 +48,8 @@ class FilterableIndexPage(Page):
         )
         page_of_results = paginate(request, results, self.per_page)
         page_of_results.object_list = self.prepare_results(page_of_results.object_list)
+        # Search words are free text: such pages are never cached.
+        declare(request, None if query else canonical_query(filters, page_of_results))
         context.update(
             query=query,
             filters=filters,
