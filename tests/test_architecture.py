@@ -21,6 +21,7 @@ MAY_IMPORT = {
     "core": set(),
     # Health check and scheduler: run other apps' commands by name, import none.
     "operations": set(),
+    "languages": {"core"},
     "security": {"core"},
     "taxonomy": {"core", "security"},
     "initiatives": BELOW_CONTENT,

@@ -39,7 +39,7 @@ INDEX_HTML_BUDGET = 40 * 1024
 # The enhancements allowed on the critical path, and only deferred.
 ALLOWED_SCRIPTS = {"js/quick-exit.js"}
 LANGUAGES = ["en", "sq", "sr-latn", "bs", "mk"]
-PUBLIC_PAGES = ["/en/", "/en/initiatives/", "/en/initiatives/istac/", "/mk/practices/"]
+PUBLIC_PAGES = ["/en/", "/en/initiatives/", "/en/initiatives/istac/", "/mk/dobri-praktiki/"]
 
 
 class Assets(HTMLParser):

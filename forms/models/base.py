@@ -33,6 +33,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from forms import human_check, ratelimit
@@ -159,6 +160,8 @@ class ModeratedFormPage(AbstractForm):
     dates_panel = MultiFieldPanel(
         [FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")
     )
+
+    search_fields = AbstractForm.search_fields + [index.SearchField("introduction")]
 
     class Meta:
         abstract = True

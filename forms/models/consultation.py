@@ -5,14 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from forms.formbuilder import anonymous_answers_form
 
 from .base import ModeratedFormPage
-from .fields import PortalFormField, field_panels
+from .fields import PortalFormField, field_panels, searchable_questions
 
 
 class ConsultationPurpose(models.TextChoices):
@@ -122,7 +121,7 @@ class ConsultationCallPage(ModeratedFormPage):
         FieldPanel("thank_you_text"),
     ]
     edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
-    search_fields = ModeratedFormPage.search_fields + [index.SearchField("introduction")]
+    search_fields = ModeratedFormPage.search_fields + [searchable_questions()]
     override_translatable_fields = [
         *ModeratedFormPage.override_translatable_fields,
         SynchronizedField("purpose", overridable=False),

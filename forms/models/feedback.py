@@ -13,7 +13,7 @@ from forms.admin_forms import PresetQuestionsPageForm
 from forms.presets import build_fields, feedback_fields
 
 from .base import ModeratedFormPage
-from .fields import PortalFormField, field_panels
+from .fields import PortalFormField, field_panels, searchable_questions
 
 # No field type that invites personal data: no email, no date of birth, no
 # date (a date of an event can identify someone), no hidden field.
@@ -78,6 +78,8 @@ class FeedbackPage(ModeratedFormPage):
         FieldPanel("thank_you_text"),
     ]
     edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
+
+    search_fields = ModeratedFormPage.search_fields + [searchable_questions()]
 
     base_form_class = PresetQuestionsPageForm
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "operations",
     # The ground floor every app may import; it imports none of them.
     "core",
+    "languages",  # formats, catalogue completions, Accept-Language fallback
     "home",
     "taxonomy",
     "security",  # Security: headers, admin hardening, rich-text sanitising
@@ -167,7 +168,18 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Editors choose the admin's language among the portal's (Account -> Preferences).
+# Wagtail 8 has no Albanian, Serbian, Bosnian or Macedonian catalogue: its own
+# screens stay in English there, while the portal's and Django's strings are
+# translated (see the README).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A new translation starts as a draft, so no page goes live in English under
+# another language's address; it is published once translated
+# (languages/wagtail_hooks.py refuses to publish one with English left).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, times and numbers per language (languages/formats/).
+FORMAT_MODULE_PATH = ["languages.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Belgrade")
