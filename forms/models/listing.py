@@ -309,14 +309,20 @@ def list_in_every_language(initiative):
     # re-saving them here could overwrite translations made outside wagtail-localize.
     TranslationCreator(None, locales).create_translations(initiative, include_related_objects=False)
 
-    def mark_untranslated():
-        InitiativePage.objects.filter(
+    def publish_marked_untranslated():
+        # New translations start as drafts (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE
+        # is off, so no page goes live half in English). A self-listing is the one
+        # exception: it is shown at once in every language, in its own language,
+        # marked so cards and the page carry ``lang``.
+        for page in InitiativePage.objects.filter(
             translation_key=initiative.translation_key, locale__in=locales
-        ).update(text_language=initiative.locale.language_code)
+        ):
+            page.text_language = initiative.locale.language_code
+            page.save_revision().publish()
 
-    # wagtail-localize publishes the new pages once the transaction commits;
-    # this runs after it, so publishing does not overwrite the mark.
-    transaction.on_commit(mark_untranslated)
+    # wagtail-localize saves the new pages once the transaction commits; this
+    # runs after it, so its save does not overwrite the mark.
+    transaction.on_commit(publish_marked_untranslated)
 
 
 class ListingRequest(models.Model):
