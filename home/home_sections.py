@@ -12,7 +12,7 @@ from django.db.models import F
 from funding.models import CLOSED, STATUS_RANK, FundingOpportunityPage, today
 from home.visibility import visible_to_public
 from initiatives.models import InitiativePage
-from practices.models import PracticePage
+from practices.models import PracticePage, tools_in
 
 from .listing import in_order
 from .localization import localize_pages
@@ -22,7 +22,7 @@ FEATURED_COUNT = 3
 
 
 def home_sections(home):
-    """Featured initiatives, the coded good practices and open funding."""
+    """Featured initiatives, the coded good practices, open funding and the tools."""
     return {
         "featured_initiatives": featured_initiatives(home),
         "featured_practices": list(
@@ -32,6 +32,7 @@ def home_sections(home):
             .order_by("code")[:6]
         ),
         "open_funding": open_funding(home.locale_id),
+        "tools": tools_in(home.locale_id),
     }
 
 

@@ -16,6 +16,7 @@ DEMO_LOADERS = [
     "taxonomy.demo",
     "initiatives.demo",
     "practices.demo",
+    "practices.tools.demo",
     "funding.demo",
     "forms.demo",
     "home.demo.menu",
