@@ -16,6 +16,7 @@ from .base import ToolPage
 from .blocks import AssessmentSectionsBlock, ScoreBandsBlock
 
 NEVER, SOMETIMES, ALWAYS = 0, 1, 2
+ANSWER_LABEL_HELP = _("How this answer is worded for visitors.")
 SCALE = (NEVER, SOMETIMES, ALWAYS)
 
 
@@ -126,9 +127,15 @@ class SelfAssessmentPage(ToolPage):
         max_length=800,
         help_text=_("How to answer, shown just above the first section."),
     )
-    never_label = models.CharField(_("label for 0"), max_length=40, default="Never")
-    sometimes_label = models.CharField(_("label for 1"), max_length=40, default="Sometimes")
-    always_label = models.CharField(_("label for 2"), max_length=40, default="Always")
+    never_label = models.CharField(
+        _("label for 0"), max_length=40, default="Never", help_text=ANSWER_LABEL_HELP
+    )
+    sometimes_label = models.CharField(
+        _("label for 1"), max_length=40, default="Sometimes", help_text=ANSWER_LABEL_HELP
+    )
+    always_label = models.CharField(
+        _("label for 2"), max_length=40, default="Always", help_text=ANSWER_LABEL_HELP
+    )
     sections = StreamField(
         AssessmentSectionsBlock(),
         verbose_name=_("sections"),

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 
 from .base import MAX_NOTE_LENGTH, ToolPage
 from .blocks import ChecklistHeadingsBlock
+from .self_assessment import ANSWER_LABEL_HELP
 
 YES, PARTLY, NO = "yes", "partly", "no"
 PRACTICE_PARAMETER = "practice"
@@ -123,10 +124,20 @@ def practice_named(raw_id, locale):
 class TransferabilityChecklistPage(ToolPage):
     """Whether a good practice could work in another context, question by question."""
 
-    yes_label = models.CharField(_("label for yes"), max_length=40, default="Yes")
-    partly_label = models.CharField(_("label for partly"), max_length=40, default="Partly")
-    no_label = models.CharField(_("label for no"), max_length=40, default="No")
-    headings = StreamField(ChecklistHeadingsBlock(), verbose_name=_("headings and questions"))
+    yes_label = models.CharField(
+        _("label for yes"), max_length=40, default="Yes", help_text=ANSWER_LABEL_HELP
+    )
+    partly_label = models.CharField(
+        _("label for partly"), max_length=40, default="Partly", help_text=ANSWER_LABEL_HELP
+    )
+    no_label = models.CharField(
+        _("label for no"), max_length=40, default="No", help_text=ANSWER_LABEL_HELP
+    )
+    headings = StreamField(
+        ChecklistHeadingsBlock(),
+        verbose_name=_("headings and questions"),
+        help_text=_("Each heading with its questions, in the order visitors answer them."),
+    )
 
     content_panels = ToolPage.content_panels + [
         MultiFieldPanel(
@@ -144,9 +155,6 @@ class TransferabilityChecklistPage(ToolPage):
 
     def labels(self):
         return {YES: self.yes_label, PARTLY: self.partly_label, NO: self.no_label}
-
-    def url_for_practice(self, practice):
-        return f"{self.url}?{PRACTICE_PARAMETER}={practice.pk}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
