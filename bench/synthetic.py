@@ -102,8 +102,8 @@ def build(initiatives, practices=None, funding=None, languages=None, index=True,
     from django.conf import settings
     from django.db import transaction
 
+    from core.planner import refresh_planner_statistics
     from funding.models import FundingIndexPage, FundingOpportunityPage
-    from home.planner import refresh_planner_statistics
     from initiatives.models import InitiativeIndexPage, InitiativePage
     from practices.models import PracticeIndexPage, PracticePage
 

@@ -7,4 +7,5 @@ class FormsConfig(AppConfig):
     verbose_name = _("Forms and moderation")
 
     def ready(self):
+        # Its receivers import models, which exist only once the apps are loaded.
         from . import signals  # noqa: F401

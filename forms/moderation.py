@@ -14,21 +14,20 @@ edit the page but are not named get 403 (see the
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Locale, Page, get_page_models
+
+from forms.models import ModeratedFormPage, ModeratedSubmission
 
 ALL_FORMS = None  # form_keys_moderated_by() for superusers: no restriction
 
 
 def moderated_page_models():
-    from forms.models import ModeratedFormPage
-
     return [model for model in get_page_models() if issubclass(model, ModeratedFormPage)]
 
 
 def moderated_content_types():
-    from django.contrib.contenttypes.models import ContentType
-
     return list(ContentType.objects.get_for_models(*moderated_page_models()).values())
 
 
@@ -95,8 +94,6 @@ def moderated_pages_for(user):
 
 
 def submissions_visible_to(user):
-    from forms.models import ModeratedSubmission
-
     keys = form_keys_moderated_by(user)
     submissions = ModeratedSubmission.objects.all()
     if keys is not ALL_FORMS:

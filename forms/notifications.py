@@ -1,5 +1,7 @@
 """Emails about submissions, sent by background tasks that can be retried.
 
+The messages themselves are built in :mod:`forms.notification_messages`.
+
 Two emails follow a submission:
 
 - each moderator of the form gets the form's title, the submission's
@@ -19,63 +21,23 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
+
+from forms.models import ListingRequest, ModeratedSubmission
+from forms.moderation import moderators_of
+from forms.notification_messages import (
+    confirmation_message,
+    listing_outcome_message,
+    moderator_messages,
+)
 
 logger = logging.getLogger(__name__)
 
 
-def admin_url(submission):
-    path = reverse("forms_moderation:detail", args=[submission.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _preferred_language(user):
-    from wagtail.users.models import UserProfile
-
-    return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
-
-
-def moderator_messages(submission, moderators):
-    form = submission.page.specific
-    messages = []
-    for moderator in moderators:
-        if not moderator.email:
-            continue
-        with translation.override(_preferred_language(moderator)):
-            context = {
-                "form_title": form.title,
-                "reference": submission.reference,
-                "language": submission.page.locale.get_display_name(),
-                "url": admin_url(submission),
-                "moderator": moderator,
-            }
-            subject = render_to_string("forms/email/moderator_subject.txt", context).strip()
-            body = render_to_string("forms/email/moderator_notification.txt", context)
-        messages.append(EmailMessage(subject, body, to=[moderator.email]))
-    return messages
-
-
-def confirmation_message(submission):
-    form = submission.page.specific
-    address = form.contact_email(submission.form_data)
-    if not address:
-        return None
-    with translation.override(submission.page.locale.language_code):
-        context = {"form_title": form.title, "reference": submission.reference}
-        # A neutral subject: it may show on a lock screen someone else can see.
-        subject = render_to_string("forms/email/confirmation_subject.txt", context).strip()
-        body = render_to_string("forms/email/confirmation.txt", context)
-    return EmailMessage(subject, body, to=[address])
-
-
 def _load(submission_id):
-    from forms.models import ModeratedSubmission
-
     return (
         ModeratedSubmission.objects.select_related("page", "page__locale")
         .filter(pk=submission_id)
@@ -92,8 +54,6 @@ def _record_failure(submission):
 @task()
 def notify_moderators(submission_id):
     """Email each moderator of the submission's form; mark the submission notified."""
-    from forms.moderation import moderators_of
-
     submission = _load(submission_id)
     if submission is None or submission.moderators_notified_at:
         return 0
@@ -150,8 +110,6 @@ def requeue_unsent(now=None):
     Skips those queued less than FORMS_NOTIFICATION_RETRY_AFTER seconds ago,
     which a worker may still be working on. Returns how many were queued.
     """
-    from forms.models import ModeratedSubmission
-
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.FORMS_NOTIFICATION_RETRY_AFTER)
     pending = (
@@ -170,8 +128,6 @@ def requeue_unsent(now=None):
 @task()
 def send_listing_outcome(listing_request_id):
     """Tell the requester their directory entry was published or declined."""
-    from forms.models import ListingRequest
-
     listing = (
         ListingRequest.objects.select_related("submission__page__locale")
         .filter(pk=listing_request_id, outcome_notified_at__isnull=True)
@@ -179,17 +135,8 @@ def send_listing_outcome(listing_request_id):
     )
     if listing is None or not listing.outcome:
         return 0
-    submission = listing.submission
-    address = submission.form_data.get("requester_email")
-    if address:
-        with translation.override(submission.page.locale.language_code):
-            context = {
-                "organisation": submission.form_data.get("organisation_name", ""),
-                "published": listing.outcome == ListingRequest.PUBLISHED,
-                "reference": submission.reference,
-            }
-            subject = render_to_string("forms/email/listing_outcome_subject.txt", context)
-            body = render_to_string("forms/email/listing_outcome.txt", context)
-        EmailMessage(subject.strip(), body, to=[address]).send()
+    message = listing_outcome_message(listing, listing.outcome == ListingRequest.PUBLISHED)
+    if message is not None:
+        message.send()
     type(listing).objects.filter(pk=listing.pk).update(outcome_notified_at=timezone.now())
     return 1

@@ -4,6 +4,7 @@ import logging
 
 from django.utils import timezone
 
+from forms.models import ModeratedSubmission
 from forms.moderation import moderated_page_models
 
 logger = logging.getLogger(__name__)
@@ -11,8 +12,6 @@ logger = logging.getLogger(__name__)
 
 def expired_submissions_by_page(now=None):
     """(page, queryset of its expired submissions) for every moderated form page."""
-    from forms.models import ModeratedSubmission
-
     now = now or timezone.now()
     for model in moderated_page_models():
         for page in model.objects.all().only(

@@ -13,16 +13,16 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.index_page import FilterableIndexPage
-from home.listing import (
+from core.blocks import BodyBlock
+from core.index_page import FilterableIndexPage
+from core.listing import (
     ListingFilter,
     build_choice_options,
     children_of,
     filter_values,
 )
-from home.localization import localize_page
-from home.visibility import visible_to_public
+from core.localization import localize_page
+from core.visibility import visible_to_public
 from initiatives.models import InitiativePage
 from taxonomy.fields import taxonomy_choices
 

@@ -9,14 +9,13 @@ are shown is kept until content changes, and showing them is a query by id.
 
 from django.db.models import F
 
+from core.listing import in_order
+from core.localization import localize_pages
+from core.page_cache import until_content_changes
+from core.visibility import visible_to_public
 from funding.models import CLOSED, STATUS_RANK, FundingOpportunityPage, today
-from home.visibility import visible_to_public
 from initiatives.models import InitiativePage
 from practices.models import PracticePage, tools_in
-
-from .listing import in_order
-from .localization import localize_pages
-from .page_cache import until_content_changes
 
 FEATURED_COUNT = 3
 

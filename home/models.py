@@ -1,18 +1,16 @@
-"""The home page, standard pages and the site-wide settings editors control."""
+"""The home page and standard pages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from core.blocks import BodyBlock
 
-# A neutral, everyday destination; editors can change it in the settings.
-DEFAULT_QUICK_EXIT_URL = "https://www.bbc.com/weather"
+from .home_sections import home_sections
 
 
 class HomePage(Page):
@@ -50,8 +48,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from .home_sections import home_sections
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_sections(self))
         return context
@@ -97,59 +93,3 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-@register_setting(icon="cog")
-class PortalSettings(BaseSiteSetting):
-    """Safety and footer settings editors can change without a developer."""
-
-    quick_exit_url = models.URLField(
-        _("quick exit destination"),
-        default=DEFAULT_QUICK_EXIT_URL,
-        help_text=_(
-            "Where the quick-exit control sends visitors. Choose a neutral, "
-            "everyday site such as a weather forecast."
-        ),
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy notice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the footer of every page."),
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the footer of every page."),
-    )
-    safety_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("safety advice"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Linked from the footer and next to the quick-exit control."),
-    )
-
-    panels = [
-        MultiFieldPanel([FieldPanel("quick_exit_url")], heading=_("Quick exit")),
-        MultiFieldPanel(
-            [
-                FieldPanel("privacy_page"),
-                FieldPanel("accessibility_page"),
-                FieldPanel("safety_page"),
-            ],
-            heading=_("Footer links"),
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("portal settings")

@@ -4,9 +4,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from home.visibility import visible_to_public
-
-from .listing import paginate, query_string_without, search_query
+from core.listing import paginate, query_string_without, search_query
+from core.visibility import visible_to_public
 
 RESULTS_PER_PAGE = 10
 

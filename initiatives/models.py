@@ -1,5 +1,6 @@
 """The directory of survivor-led initiatives."""
 
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -12,22 +13,24 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.index_page import FilterableIndexPage
-from home.listing import (
+from core.blocks import BodyBlock
+from core.index_page import FilterableIndexPage
+from core.listing import (
     ListingFilter,
     build_options,
     children_of,
     filter_values,
     in_order,
-    item_ids,
-    tagged_with_any,
 )
-from home.localization import localize_pages
-from home.visibility import visible_to_public
+from core.localization import localize_pages
+from core.visibility import visible_to_public
 from taxonomy.fields import in_default_language, taxonomy_choices
+from taxonomy.filters import item_ids, tagged_with_any
 from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
 from taxonomy.names import default_items, item_by_id
+
+# Named, not imported: the directory and the good practices import nothing of each other.
+PRACTICE_PAGE_TYPE = "practices.PracticePage"
 
 
 class InitiativeIndexPage(FilterableIndexPage):
@@ -275,14 +278,12 @@ class InitiativePage(Page):
         return self.verification == self.VERIFIED
 
     def get_context(self, request, *args, **kwargs):
-        from practices.models import PracticePage
-
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_taxonomies([self])
         context["structured_data"] = self.structured_data(request)
         context["related_practices"] = localize_pages(
             [link.practice for link in self.related_practices.select_related("practice")],
-            PracticePage,
+            apps.get_model(PRACTICE_PAGE_TYPE),
         )
         return context
 
@@ -328,7 +329,7 @@ class InitiativeRelatedPractice(Orderable):
         help_text=_("A good-practice page. Visitors see it in their own language."),
     )
 
-    panels = [PageChooserPanel("practice", page_type="practices.PracticePage")]
+    panels = [PageChooserPanel("practice", page_type=PRACTICE_PAGE_TYPE)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("related good practice")

@@ -6,11 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemap import MultilingualSitemap
+from core.views import healthz
 from home.search import search
-from home.sitemap import MultilingualSitemap
-from home.views import healthz
 
-handler500 = "home.views.server_error"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from home.blocks import BODY_RICH_TEXT_FEATURES
+from core.blocks import BODY_RICH_TEXT_FEATURES
+
+# Named, not imported: the directory and the good practices import nothing of each other.
+INITIATIVE_PAGE_TYPE = "initiatives.InitiativePage"
 
 
 class StepBlock(blocks.StructBlock):
@@ -69,9 +72,7 @@ class ResourcesBlock(blocks.StreamBlock):
 
 
 class InitiativeExampleBlock(blocks.StructBlock):
-    initiative = blocks.PageChooserBlock(
-        label=_("Initiative"), page_type="initiatives.InitiativePage"
-    )
+    initiative = blocks.PageChooserBlock(label=_("Initiative"), page_type=INITIATIVE_PAGE_TYPE)
     note = blocks.TextBlock(
         label=_("How it illustrates this practice"), required=False, max_length=500
     )

@@ -1,5 +1,6 @@
 """Good-practice case pages: how institutions include survivors, step by step."""
 
+from django.apps import apps
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.forms import CheckboxSelectMultiple
@@ -10,24 +11,23 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyBlock
-from home.index_page import FilterableIndexPage
-from home.listing import (
+from core.blocks import BodyBlock
+from core.index_page import FilterableIndexPage
+from core.listing import (
     ListingFilter,
     build_choice_options,
     build_options,
     children_of,
     filter_values,
-    tagged_with_any,
 )
-from home.localization import localized_versions
-from home.visibility import visible_to_public
-from initiatives.models import InitiativePage
+from core.localization import localized_versions
+from core.visibility import visible_to_public
 from taxonomy.fields import taxonomy_choices
+from taxonomy.filters import tagged_with_any
 from taxonomy.models import Country, OhchrProvision
 from taxonomy.names import default_items
 
-from .blocks import ExamplesBlock, ResourcesBlock, StepsBlock
+from .blocks import INITIATIVE_PAGE_TYPE, ExamplesBlock, ResourcesBlock, StepsBlock
 
 # The practitioners' tools live under the good practices (practices/tools/).
 from .tools.pages import tools_in, transferability_checklist_for
@@ -245,7 +245,7 @@ class PracticePage(Page):
         chosen = [
             block.value["initiative"] for block in self.examples if block.block_type == "initiative"
         ]
-        versions = localized_versions(chosen, InitiativePage)
+        versions = localized_versions(chosen, apps.get_model(INITIATIVE_PAGE_TYPE))
         examples = []
         for block in self.examples:
             if block.block_type == "initiative":

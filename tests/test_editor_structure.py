@@ -4,8 +4,9 @@ import pytest
 from django.db import models
 from wagtail.models import Page
 
+from core.models import PortalSettings
 from funding.models import FundingIndexPage, FundingOpportunityPage
-from home.models import HomePage, PortalSettings, StandardPage
+from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from practices.models import (
     PracticeIndexPage,

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from home.models import DEFAULT_QUICK_EXIT_URL
+from core.models import DEFAULT_QUICK_EXIT_URL
 from tests.test_operations import run_python
 
 QUICK_EXIT = f'id="quick-exit" href="{DEFAULT_QUICK_EXIT_URL}"'

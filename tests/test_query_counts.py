@@ -2,7 +2,7 @@
 
 The bound, 15 queries for a page rendered without the whole-page cache, is
 documented in the README ("Performance"). The site chrome comes from the
-cache (home/chrome.py), so what is counted is routing, view restrictions,
+cache (core/chrome.py), so what is counted is routing, view restrictions,
 the page's own content and its translations.
 
 The items come from bench/synthetic.py (bulk inserts, searchable): each

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Site
 
-from home.blocks import CallToActionBlock
-from home.models import PortalSettings
+from core.blocks import CallToActionBlock
+from core.models import PortalSettings
 from tests.xss import JAVASCRIPT_URL, SCRIPT, assert_not_reflected, make_xss_page
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_address_fields_refuse_javascript_urls(home_page):
 
 def test_the_settings_form_refuses_a_javascript_quick_exit(admin_client):
     site = Site.objects.get(is_default_site=True)
-    url = f"/admin/settings/home/portalsettings/{site.pk}/"
+    url = f"/admin/settings/core/portalsettings/{site.pk}/"
     response = admin_client.post(url, {"quick_exit_url": JAVASCRIPT_URL})
     assert response.status_code == 200, "the form was accepted"
     assert PortalSettings.for_site(site).quick_exit_url != JAVASCRIPT_URL

@@ -46,7 +46,7 @@ def rich_text_from_the_editor(text, link_url):
     """What Draftail would send for a paragraph typed with ``text`` and a link to ``link_url``."""
     from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-    from home.blocks import BODY_RICH_TEXT_FEATURES
+    from core.blocks import BODY_RICH_TEXT_FEATURES
 
     contentstate = {
         "blocks": [

@@ -20,6 +20,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
+from django.dispatch import Signal
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -29,18 +30,25 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.forms.models import AbstractForm
+from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from forms import ratelimit
 from forms.encryption import lookup_digest
 from forms.formbuilder import PortalFormBuilder
 from forms.reporting import mark_request_sensitive
+from taxonomy.models import KOSOVO_CODE, Country
 
 from .submissions import ModeratedSubmission
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_RETENTION_MONTHS = 12
+
+# Sent with ``submission`` once a submission is committed to the database;
+# forms.signals queues its notifications (forms.notifications) in reply.
+submission_stored = Signal()
 
 
 class FormState:
@@ -151,8 +159,6 @@ class ModeratedFormPage(AbstractForm):
 
     @classmethod
     def build_edit_handler(cls, content_panels, promote_panels=None, settings_panels=None):
-        from wagtail.models import Page
-
         return TabbedInterface(
             [
                 ObjectList(content_panels, heading=_("Content")),
@@ -216,8 +222,6 @@ class ModeratedFormPage(AbstractForm):
 
     def process_form_submission(self, form):
         """Store the submission (encrypted) and queue its notifications after commit."""
-        from forms.notifications import queue_notifications
-
         answers = form.answers()
         email = self.contact_email(answers) if self.collects_contact_details else ""
         with transaction.atomic():
@@ -230,7 +234,10 @@ class ModeratedFormPage(AbstractForm):
             )
             self.after_submission_saved(submission, form)
             # Runs only once the submission is safely in the database.
-            transaction.on_commit(lambda: queue_notifications(submission), robust=True)
+            transaction.on_commit(
+                lambda: submission_stored.send(sender=type(self), submission=submission),
+                robust=True,
+            )
         return submission
 
     def after_submission_saved(self, submission, form):
@@ -317,10 +324,14 @@ class ModeratedFormPage(AbstractForm):
         return response
 
     def serve_submissions_list_view(self, request, *args, **kwargs):
-        """Wagtail's submissions list is replaced by the moderation queue."""
-        from forms.moderation import can_moderate
+        """Wagtail's submissions list is replaced by the moderation queue.
 
-        if not can_moderate(request.user, self):
+        Those who may not see this form's submissions are turned away as
+        Wagtail's own list does (the queue would refuse them too): the
+        ``filter_form_submissions_for_user`` hook leaves only the forms a user
+        moderates.
+        """
+        if not get_forms_for_user(request.user).filter(pk=self.pk).exists():
             raise PermissionDenied
         return redirect(reverse("forms_moderation:form_queue", args=[self.translation_key]))
 
@@ -330,8 +341,6 @@ class ModeratedFormPage(AbstractForm):
         Editors type the name in questions and choices, in any language; the
         names to look for come from the country taxonomy.
         """
-        from taxonomy.models import KOSOVO_CODE, Country
-
         names = {"Kosovo", *Country.objects.filter(code=KOSOVO_CODE).values_list("name", flat=True)}
         texts = [self.title, self.introduction]
         for field in self.get_form_fields():

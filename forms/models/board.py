@@ -8,9 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.blocks import BodyBlock
 from forms.admin_forms import PresetQuestionsPageForm
 from forms.presets import board_application_fields, build_fields
-from home.blocks import BodyBlock
 
 from .base import ModeratedFormPage
 from .fields import BALANCE_DIMENSIONS, PortalFormField, field_panels

@@ -8,7 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
+from forms.formbuilder import anonymous_answers_form
 
 from .base import ModeratedFormPage
 from .fields import PortalFormField, field_panels
@@ -142,8 +143,6 @@ class ConsultationCallPage(ModeratedFormPage):
         return {field.clean_name for field in self.get_form_fields() if field.identifies_respondent}
 
     def get_form_class(self):
-        from forms.formbuilder import anonymous_answers_form
-
         form_class = super().get_form_class()
         if self.allow_anonymous:
             return anonymous_answers_form(form_class, self.identifying_field_names())

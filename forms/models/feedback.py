@@ -7,9 +7,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 from wagtail.fields import StreamField
 
+from core.blocks import BodyBlock
 from forms.admin_forms import PresetQuestionsPageForm
 from forms.presets import build_fields, feedback_fields
-from home.blocks import BodyBlock
 
 from .base import ModeratedFormPage
 from .fields import PortalFormField, field_panels

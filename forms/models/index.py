@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
+
+from .base import FormState
 
 
 class GetInvolvedIndexPage(Page):
@@ -40,8 +42,6 @@ class GetInvolvedIndexPage(Page):
         verbose_name = _("get-involved index")
 
     def get_context(self, request, *args, **kwargs):
-        from .base import FormState
-
         context = super().get_context(request, *args, **kwargs)
         calls = list(self.get_children().live().public().specific().order_by("path"))
         states = {call.pk: call.form_state() for call in calls if hasattr(call, "form_state")}

@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from forms.formbuilder import SINGLE_LINE_MAX_LENGTH, LimitedCharField, PublicForm
+from initiatives.models import InitiativePage
+from taxonomy.models import KOSOVO_CODE, AreaOfWork, Country, InitiativeType, WorkingLanguage
+from taxonomy.names import display_name
 
 from .base import ModeratedFormPage
 from .submissions import ModeratedSubmission
@@ -30,8 +33,6 @@ class TaxonomyChoiceMixin:
     """Choices stored in the default language, named in the visitor's."""
 
     def label_from_instance(self, obj):
-        from taxonomy.names import display_name
-
         return display_name(obj)
 
 
@@ -47,8 +48,6 @@ class ListingRequestForm(PublicForm):
     """The directory's fields, as an organisation describes itself."""
 
     def __init__(self, *args, **kwargs):
-        from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
-
         super().__init__(*args, **kwargs)
         multiple = {"required": False, "widget": forms.CheckboxSelectMultiple}
         fields = {
@@ -158,8 +157,6 @@ class InitiativeListingRequestPage(ModeratedFormPage):
 
     def mentions_kosovo(self):
         # The countries to choose from come from the taxonomy, Kosovo among them.
-        from taxonomy.models import KOSOVO_CODE, Country
-
         return Country.objects.filter(code=KOSOVO_CODE).exists()
 
     def get_form_class(self):
@@ -187,8 +184,6 @@ def unique_slug(parent, name):
 
 
 def create_draft_initiative(directory, data):
-    from initiatives.models import InitiativePage
-
     initiative = InitiativePage(
         title=data["organisation_name"],
         slug=unique_slug(directory, data["organisation_name"]),

@@ -5,7 +5,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage, PortalSettings, StandardPage
+from core.models import PortalSettings
+from home.models import HomePage, StandardPage
 
 from .pages import ensure_child_page, root_page
 from .standard_pages import HOME, STANDARD_PAGES, PageBySlug

@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.test import RequestFactory
 from django.utils import translation
 
-from home.views import render_error_page
+from core.views import render_error_page
 from tests.browser.conftest import describe
 from tests.browser.pages import LANGUAGES, page_cases
 

@@ -7,7 +7,7 @@ editors chose. Without JavaScript it is a plain link.
 
 import pytest
 
-from home.models import DEFAULT_QUICK_EXIT_URL
+from core.models import DEFAULT_QUICK_EXIT_URL
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.planner import refresh_planner_statistics
+from core.planner import refresh_planner_statistics
 
 # Each module gives load(context); the order follows the page tree.
 DEMO_LOADERS = [

@@ -9,7 +9,7 @@ ranking is done in Python: the same order as Wagtail's (best score first,
 then newest), tens of milliseconds at that size.
 
 Everything else (indexing, autocomplete, other databases) is Wagtail's own.
-Configured in ``WAGTAILSEARCH_BACKENDS`` as ``home.search_backend``.
+Configured in ``WAGTAILSEARCH_BACKENDS`` as ``core.search_backend``.
 """
 
 from modelsearch.backends.database import SearchBackend as database_backend
@@ -19,6 +19,7 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     backend = database_backend(params)
     if type(backend).__name__ != "SQLiteSearchBackend":
         return backend
+    # Importing it looks up the SQLite full-text model, which fails on other databases.
     from .search_backend_sqlite import RankedSQLiteSearchBackend
 
     return RankedSQLiteSearchBackend(params)

@@ -1,6 +1,6 @@
 """Template tags for the site chrome: navigation, languages, footer links.
 
-The data comes from :mod:`home.chrome`, cached per site and language, so the
+The data comes from :mod:`core.chrome`, cached per site and language, so the
 chrome costs the same (usually zero) queries on every page whatever its size.
 """
 
@@ -13,14 +13,14 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from home.chrome import page_translations, site_chrome
+from core.chrome import page_translations, site_chrome
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def chrome(context):
-    """Home link, menu, footer links and quick-exit address (see home/chrome.py)."""
+    """Home link, menu, footer links and quick-exit address (see core/chrome.py)."""
     return site_chrome(context["request"])
 
 

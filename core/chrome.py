@@ -2,7 +2,7 @@
 
 Every page shows the same home link, menu, footer links, language homes and
 quick-exit address for its site and language. They are worked out once per
-site, language and content generation (see :mod:`home.page_cache`), kept in
+site, language and content generation (see :mod:`core.page_cache`), kept in
 the cache, and shared by every page until content changes. A page's own
 translations, for the language switcher and ``hreflang`` links, are cached
 the same way per page.

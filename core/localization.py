@@ -9,7 +9,7 @@ one query, and keep the original where no translation is live yet.
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
-from home.visibility import visible_to_public
+from core.visibility import visible_to_public
 
 
 def localized_versions(pages, model=Page):

@@ -3,15 +3,13 @@
 Every filter comes from the query string, so filtered listings are plain
 links that can be shared and bookmarked. Bad values never raise: an unknown
 code matches nothing, ``page=abc`` is the first page and ``page=99999`` the
-last.
+last. Filtering by taxonomy items is :mod:`taxonomy.filters`.
 """
 
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.http import QueryDict
-
-from taxonomy.names import default_items
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FILTER = 20
@@ -116,29 +114,3 @@ def children_of(parent, model):
         path__lte=parent.path + alphabet[-1] * step,
         depth=parent.depth + 1,
     )
-
-
-def tagged_with_any(queryset, model, relation, lookup, values):
-    """Pages whose many-to-many ``relation`` (of ``model``) holds any of ``values``.
-
-    ``lookup`` is the field of the related taxonomy item the values are
-    matched on. Pages choose taxonomy items in the default language, so the
-    values become those items' ids from the cached taxonomy (no query, and
-    a value that names nothing matches nothing).
-
-    A subquery on the relation's own table, by the index on the item's id,
-    keeps one row per page however many values match, reads neither the
-    pages nor the taxonomy, and is a plain ``pk__in`` filter, which Wagtail's
-    search backends accept.
-    """
-    field = model._meta.get_field(relation)
-    ids = item_ids(field.remote_field.model, lookup, values)
-    tagged = field.remote_field.through.objects.filter(
-        **{f"{field.m2m_reverse_field_name()}__in": ids}
-    )
-    return queryset.filter(pk__in=tagged.values(f"{field.m2m_field_name()}_id"))
-
-
-def item_ids(taxonomy, lookup, values):
-    """Ids of the default-language ``taxonomy`` items whose ``lookup`` field is in ``values``."""
-    return [item.pk for item in default_items(taxonomy) if getattr(item, lookup) in values]

@@ -2,27 +2,25 @@
 
 Page publishing, unpublishing, moving and deleting come from Wagtail's own
 signals (draft saves do not count: visitors never see drafts). Everything
-else that shapes a public page, from taxonomy names to the quick-exit
-address, is listed in ``CONTENT_MODELS``.
+else that shapes a public page, from the quick-exit address to images, is
+listed in ``content_models()``; apps with models of their own that shape
+pages (the taxonomies) add them with ``invalidate_when_changed()`` in their
+``AppConfig.ready()``, since this app imports no other.
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .models import PortalSettings
 from .page_cache import invalidate_all
 
 
 def content_models():
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Locale, PageViewRestriction, Site
-
-    from home.models import PortalSettings
-    from taxonomy.models import TaxonomyItem
-
     return [
-        *TaxonomyItem.__subclasses__(),
         PortalSettings,
         Site,
         Locale,
@@ -34,10 +32,16 @@ def content_models():
 
 
 def page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         invalidate_all()
+
+
+def invalidate_when_changed(*models):
+    """Saving or deleting any of ``models`` makes every cached page stale."""
+    for model in models:
+        uid = f"page-cache-{model._meta.label_lower}"
+        post_save.connect(invalidate_all, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(invalidate_all, sender=model, dispatch_uid=f"{uid}-deleted")
 
 
 def connect():
@@ -45,7 +49,4 @@ def connect():
     page_unpublished.connect(invalidate_all, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(invalidate_all, dispatch_uid="page-cache-moved")
     post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
-    for model in content_models():
-        uid = f"page-cache-{model._meta.label_lower}"
-        post_save.connect(invalidate_all, sender=model, dispatch_uid=f"{uid}-saved")
-        post_delete.connect(invalidate_all, sender=model, dispatch_uid=f"{uid}-deleted")
+    invalidate_when_changed(*content_models())

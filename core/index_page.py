@@ -3,7 +3,7 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from home.listing import paginate, query_string_without, search_query
+from core.listing import paginate, query_string_without, search_query
 
 
 class FilterableIndexPage(Page):

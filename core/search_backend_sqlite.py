@@ -1,4 +1,4 @@
-"""The ranking half of :mod:`home.search_backend`, for SQLite only.
+"""The ranking half of :mod:`core.search_backend`, for SQLite only.
 
 A module of its own because Wagtail's SQLite backend looks up its full-text
 model when imported, which fails on any other database.
