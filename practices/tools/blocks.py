@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import BODY_RICH_TEXT_FEATURES
+from core.blocks import BODY_RICH_TEXT_FEATURES
 
 
 class AssessmentSectionBlock(blocks.StructBlock):

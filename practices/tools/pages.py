@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from home.page_cache import until_content_changes
-from home.visibility import visible_to_public
+from core.page_cache import until_content_changes
+from core.visibility import visible_to_public
 
 from .self_assessment import SelfAssessmentPage
 from .transferability import PRACTICE_PARAMETER, TransferabilityChecklistPage

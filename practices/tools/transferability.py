@@ -108,6 +108,7 @@ def practice_named(raw_id, locale):
     Anything but the id of a live, public good practice is ignored: a mistyped
     address shows the checklist without a practice, never an error.
     """
+    # practices.models imports this module, so PracticePage is reached once both are loaded.
     from practices.models import PracticePage
 
     if not str(raw_id or "").isdigit():
