@@ -12,7 +12,7 @@ PORT ?= 8000
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install test test-postgres checks lint format messages clean audit bench lighthouse
+.PHONY: help run install test test-postgres checks lint format messages clean audit bench lighthouse country-map
 
 help:
 	@echo "make run            install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make bench          load-test a synthetic site (100 and 10,000 items) against budgets"
 	@echo "make lighthouse     Lighthouse (mobile) on the demo site: performance >= 95, others 100"
 	@echo "make messages       extract interface strings into locale/*/LC_MESSAGES/django.po"
+	@echo "make country-map    redraw the directory's country map from Natural Earth (world-atlas)"
 	@echo "make format         format the code with ruff"
 
 # Reinstall only when the dependencies change, so a second `make run` starts in seconds.
@@ -80,3 +81,8 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var/static
+
+# The directory's map borders (initiatives/map/countries.json, committed) from the
+# Natural Earth data in the npm package world-atlas: see scripts/build_country_map.py.
+country-map: install
+	$(BIN)/python scripts/build_country_map.py

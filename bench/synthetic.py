@@ -7,11 +7,11 @@ content's index pages, in every portal language. It needs the demo content
 demo entries, whose texts serve as templates.
 
 What it reuses from the demo loader: the locales, index pages and taxonomies
-it created, the demo entries' specs (``initiatives.demo.INITIATIVES``,
-``practices.demo.PRACTICES``/``EXAMPLES``, ``funding.demo.opportunities``) as
-text, and the translators' PO catalogues (``home.demo.translations``) for the
-other languages. What it does not reuse is ``add_child`` + ``publish`` per
-page: that costs about 30 ms a page, or half an hour for 60,000 pages. Instead:
+it created, the demo entries (``demo/content/initiatives.yaml``,
+``practices.yaml``, ``funding.yaml``) as text, and the translators' PO
+catalogues (``demo/translations/``) for the other languages. What it does not
+reuse is ``add_child`` + ``publish`` per page: that costs about 30 ms a page,
+or half an hour for 60,000 pages. Instead:
 
 - treebeard's materialised paths are computed here (the next free steps under
   each index page) and the ``wagtailcore_page`` rows are bulk-inserted, then
@@ -36,6 +36,7 @@ to grow the same site.
 
 import argparse
 import datetime
+import functools
 import json
 import random
 import re
@@ -151,7 +152,7 @@ class Texts:
     def __init__(self, languages):
         from django.conf import settings
 
-        from home.demo.translations import load_catalogue
+        from demo.catalogues import load_catalogue
 
         self.catalogues = {
             language: ({} if language == settings.LANGUAGE_CODE else load_catalogue(language))
@@ -177,7 +178,7 @@ class Texts:
         return re.sub(r"(<(?:p|li|h[2-6])>)(.*?)(</(?:p|li|h[2-6])>)", swap, html, flags=re.S)
 
     def blocks(self, blocks, language):
-        """StreamField (type, value) pairs with their texts translated.
+        """StreamField block JSON (``{type, value}``) with its texts translated.
 
         The same list object for the same source and language, so that the
         row writer converts each distinct body once.
@@ -186,7 +187,10 @@ class Texts:
         if key not in self.translated_blocks:
             self.translated_blocks[key] = (
                 blocks,
-                [(block_type, self._value(value, language)) for block_type, value in blocks],
+                [
+                    {"type": block["type"], "value": self._value(block["value"], language)}
+                    for block in blocks
+                ],
             )
         return self.translated_blocks[key][1]
 
@@ -233,17 +237,25 @@ class Taxonomy:
 # Page fields per type ----------------------------------------------------------
 
 
+@functools.cache
+def demo_entries(model_name):
+    """The demo content's items of one page type (read once: their bodies are cache keys)."""
+    from demo.loader import items
+
+    return items(model_name)
+
+
 def initiative_fields(number, language, texts, taxonomy, rng):
-    from initiatives.demo import INITIATIVES, REVIEWED
     from initiatives.models import InitiativePage
 
-    spec = INITIATIVES[number % len(INITIATIVES)]
-    place = PLACES[(number // len(INITIATIVES)) % len(PLACES)]
+    entries = demo_entries("InitiativePage")
+    spec = entries[number % len(entries)]
+    place = PLACES[(number // len(entries)) % len(PLACES)]
     title = f"{texts.text(spec['title'], language)} {place} {number}"
     return {
         "slug": f"{spec['slug']}-{SYNTHETIC_MARK}{number:05d}",
         "title": title[:255],
-        "acronym": spec["acronym"],
+        "acronym": spec.get("acronym", ""),
         "summary": texts.text(spec["summary"], language)[:300],
         "initiative_type_id": taxonomy.types[number % len(taxonomy.types)].pk,
         "scope": spec["scope"],
@@ -251,7 +263,7 @@ def initiative_fields(number, language, texts, taxonomy, rng):
         "leadership_statement": texts.text(spec["leadership_statement"], language),
         "body": texts.blocks(spec["body"], language),
         "website": f"https://example.org/{spec['slug']}-{number}",
-        "last_reviewed": REVIEWED,
+        "last_reviewed": spec["last_reviewed"],
         "verification": InitiativePage.VERIFIED if number % 3 else InitiativePage.SELF_LISTED,
     }
 
@@ -265,9 +277,7 @@ def initiative_m2m(number, taxonomy, rng):
 
 
 def practice_fields(number, language, texts, taxonomy, rng):
-    from practices.demo import EXAMPLES, PRACTICES
-
-    specs = PRACTICES + EXAMPLES
+    specs = demo_entries("PracticePage")
     spec = specs[number % len(specs)]
     place = PLACES[(number // len(specs)) % len(PLACES)]
     return {
@@ -293,11 +303,10 @@ def practice_m2m(number, taxonomy, rng):
 
 
 def funding_fields(number, language, texts, taxonomy, rng):
-    from funding.demo import opportunities
     from funding.models import today
 
     day = today()
-    specs = opportunities(day)
+    specs = demo_entries("FundingOpportunityPage")
     spec = specs[number % len(specs)]
     # A third open, a third upcoming, a third closed.
     offset = (number % 3) - 1
@@ -308,17 +317,21 @@ def funding_fields(number, language, texts, taxonomy, rng):
         "title": f"{texts.text(spec['title'], language)} {number}"[:255],
         "funder_name": spec["funder_name"],
         "summary": texts.text(spec["summary"], language)[:300],
-        "amount_min": spec["amount_min"],
-        "amount_max": spec["amount_max"] or Decimal("10000"),
+        "amount_min": decimal_or_none(spec.get("amount_min")),
+        "amount_max": decimal_or_none(spec.get("amount_max")) or Decimal("10000"),
         "currency": spec["currency"],
         "eligibility": texts.text(spec["eligibility"], language),
-        "regions": texts.text(spec["regions"], language),
+        "regions": texts.text(spec.get("regions", ""), language),
         "opens_on": opens_on,
         "closes_on": closes_on,
         "apply_url": f"https://example.org/apply/{number}",
         "is_example": True,
         "body": NO_BLOCKS,
     }
+
+
+def decimal_or_none(value):
+    return None if value is None else Decimal(str(value))
 
 
 def funding_m2m(number, taxonomy, rng):

@@ -29,6 +29,9 @@ from taxonomy.filters import item_ids, tagged_with_any
 from taxonomy.models import AreaOfWork, Country, InitiativeType, WorkingLanguage
 from taxonomy.names import default_items, item_by_id
 
+from .country_map import country_map
+from .open_data_settings import OpenDataSettings, licence_for  # noqa: F401  (registers the setting)
+
 # Named, not imported: the directory and the good practices import nothing of each other.
 PRACTICE_PAGE_TYPE = "practices.PracticePage"
 
@@ -65,6 +68,12 @@ class InitiativeIndexPage(FilterableIndexPage):
         if query:
             results = results.search(query, order_by_relevance=True)
         return results, initiative_filters(selected), any(selected.values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["country_map"] = country_map(self, request)
+        context["open_data_licence"] = licence_for(request)
+        return context
 
     def prepare_results(self, pages):
         initiatives = in_order(

@@ -6,9 +6,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.open_data_http import open_data_view
 from core.sitemap import MultilingualSitemap
 from core.views import healthz
+from forms.feeds import OpenCallsFeed
+from funding.feeds import OpenFundingFeed
+from home.deadline_calendar import deadline_calendar
 from home.search import search
+from initiatives.feeds import InitiativesFeed
+from portal import api
 
 handler500 = "core.views.server_error"
 
@@ -16,6 +22,19 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Open data (README "Open data"): read-only, public, cached until content changes.
+    path("api/hsds/", include("initiatives.hsds.urls")),
+    path("api/v2/", include(api.urlpatterns())),
+    path(
+        "feeds/<str:language>/initiatives.atom",
+        open_data_view(InitiativesFeed()),
+        name="feed-initiatives",
+    ),
+    path(
+        "feeds/<str:language>/funding.atom", open_data_view(OpenFundingFeed()), name="feed-funding"
+    ),
+    path("feeds/<str:language>/calls.atom", open_data_view(OpenCallsFeed()), name="feed-calls"),
+    path("feeds/<str:language>/deadlines.ics", deadline_calendar, name="feed-deadlines"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 

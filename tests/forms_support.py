@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from forms.demo import MODERATOR_GROUP
 from forms.models import BoardApplicationPage, ConsultationCallPage, FeedbackPage
 
 BOARD_SLUG = "example-survivor-advisory-board"
@@ -14,6 +13,8 @@ WRITTEN_INPUT_SLUG = "comments-on-the-draft-shelter-standards"
 WORKING_MEETING_SLUG = "working-meeting-on-referral-procedures"
 QUESTIONNAIRE_SLUG = "prevention-campaign-questionnaire"
 FEEDBACK_SLUG = "tell-us-about-the-support-you-received"
+
+MODERATOR_GROUP = "Form moderators"  # the demo forms' moderators (demo/content/forms.yaml)
 
 TOKEN_RE = re.compile(r'name="submission_token" value="([^"]+)"')
 

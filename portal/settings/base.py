@@ -30,12 +30,15 @@ INSTALLED_APPS = [
     "practices",
     "funding",
     "forms",
+    "demo",  # on top of the others: the demo content and its commands
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -361,3 +364,12 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long browsers and CDNs may keep a public page without asking again.
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+# How long browsers, proxies and harvesters may keep the open data (API, feeds, calendar).
+OPEN_DATA_CACHE_SECONDS = env_int("OPEN_DATA_CACHE_SECONDS", 300)
+# Wagtail's API v2: up to this many items per request (?limit=).
+WAGTAILAPI_LIMIT_MAX = 100
+# Wagtail's API v2 is read-only and answers everyone alike (portal/api.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+}

@@ -1,8 +1,8 @@
 """Demo content in every portal language, through wagtail-localize.
 
-The translations live in PO files, ``home/demo/translations/<language>.po``,
-keyed by the English source string: exactly what a translator working
-offline would send back. Loading them uses wagtail-localize's own machinery
+The translations live in PO files, ``demo/translations/<language>.po``, keyed
+by the English source string: exactly what a translator working offline
+would send back. Loading them uses wagtail-localize's own machinery
 (translation sources, ``import_po``, ``save_target``), so demo translations
 are ordinary synced translations that editors can keep updating in the admin.
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from taxonomy.models import TaxonomyItem
+from .loader import translatable_models
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "translations"
 
@@ -32,10 +32,18 @@ def catalogue_path(language):
     return CATALOGUE_DIR / f"{language}.po"
 
 
+def default_home():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
 def source_objects(home):
-    """Everything the demo translates, parents before children, snippets first."""
+    """Everything the demo translates, parents before children, snippets first.
+
+    Snippets: every object of the translatable models the demo content
+    defines. Pages: every live page of the home page's tree in its language.
+    """
     objects = []
-    for model in TaxonomyItem.__subclasses__():
+    for model in translatable_models():
         objects.extend(model.objects.filter(locale=home.locale).order_by("pk"))
     pages = home.get_descendants(inclusive=True).live().filter(locale=home.locale).order_by("path")
     objects.extend(page.specific for page in pages)
@@ -64,16 +72,23 @@ def load_catalogue(language):
     }
 
 
-def load(context):
-    home = context.home
+def translate_all(home):
+    """Translate the demo into every language that has a catalogue.
+
+    Returns (translations made now, translations already there).
+    """
+    created = existing = 0
     for language in target_languages():
         catalogue = load_catalogue(language)
         if not catalogue:
             continue
         locale = Locale.objects.get(language_code=language)
         for instance in source_objects(home):
-            created = translate(instance, locale, catalogue)
-            context.count(instance, created)
+            if translate(instance, locale, catalogue):
+                created += 1
+            else:
+                existing += 1
+    return created, existing
 
 
 def translate(instance, locale, catalogue):

@@ -1,28 +1,26 @@
 import polib
 from django.core.management.base import BaseCommand
-from wagtail.models import Locale
 
-from home.demo.translations import (
+from demo.catalogues import (
     CATALOGUE_DIR,
     catalogue_path,
+    default_home,
     source_objects,
     source_strings,
     target_languages,
 )
-from home.models import HomePage
 
 
 class Command(BaseCommand):
     help = (
-        "Refresh home/demo/translations/<language>.po with every translatable string of the "
+        "Refresh demo/translations/<language>.po with every translatable string of the "
         "English demo content, keeping translations already made. Run after changing the demo "
-        "content, then translate the empty entries."
+        "content (demo/content/*.yaml) and loading it, then translate the empty entries."
     )
 
     def handle(self, *args, **options):
-        home = HomePage.objects.get(depth=2, locale=Locale.get_default())
         occurrences = {}
-        for instance in source_objects(home):
+        for instance in source_objects(default_home()):
             label = f"{instance._meta.label}:{getattr(instance, 'slug', None) or instance.pk}"
             for text, path in source_strings(instance):
                 # Block ids change on every load; the field name is what helps.
