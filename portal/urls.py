@@ -57,6 +57,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA_LOCALLY", False):
 # redirects to the visitor's best language without setting a cookie.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    # The practitioners' tools take their answers here (see practices/tools/views.py).
+    path("", include("practices.tools.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

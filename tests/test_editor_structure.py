@@ -8,7 +8,12 @@ from core.models import PortalSettings
 from funding.models import FundingIndexPage, FundingOpportunityPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
-from practices.models import PracticeIndexPage, PracticePage
+from practices.models import (
+    PracticeIndexPage,
+    PracticePage,
+    SelfAssessmentPage,
+    TransferabilityChecklistPage,
+)
 from taxonomy.models import AreaOfWork, Country, InitiativeType, OhchrProvision, WorkingLanguage
 
 PAGE_MODELS = [
@@ -18,6 +23,8 @@ PAGE_MODELS = [
     InitiativePage,
     PracticeIndexPage,
     PracticePage,
+    SelfAssessmentPage,
+    TransferabilityChecklistPage,
     FundingIndexPage,
     FundingOpportunityPage,
 ]
@@ -32,6 +39,8 @@ PAGE_BASE_FIELDS = {field.name for field in Page._meta.get_fields()}
         (InitiativePage, {InitiativeIndexPage}),
         (PracticeIndexPage, {HomePage}),
         (PracticePage, {PracticeIndexPage}),
+        (SelfAssessmentPage, {PracticeIndexPage}),
+        (TransferabilityChecklistPage, {PracticeIndexPage}),
         (FundingIndexPage, {HomePage}),
         (FundingOpportunityPage, {FundingIndexPage}),
         (StandardPage, {HomePage, StandardPage}),
@@ -62,6 +71,8 @@ def test_every_editable_field_has_help_text(model):
     [
         "/admin/pages/add/initiatives/initiativepage/{index}/",
         "/admin/pages/add/practices/practicepage/{practices}/",
+        "/admin/pages/add/practices/selfassessmentpage/{practices}/",
+        "/admin/pages/add/practices/transferabilitychecklistpage/{practices}/",
         "/admin/pages/add/funding/fundingopportunitypage/{funding}/",
     ],
 )
