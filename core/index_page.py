@@ -3,6 +3,7 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.canonical_query import canonical_query, declare
 from core.listing import paginate, query_string_without, search_query
 
 
@@ -41,6 +42,8 @@ class FilterableIndexPage(Page):
         results, filters, is_filtered = self.listing(request, query)
         page_of_results = paginate(request, results, self.per_page)
         page_of_results.object_list = self.prepare_results(page_of_results.object_list)
+        # Search words are free text: such pages are never cached.
+        declare(request, None if query else canonical_query(filters, page_of_results))
         context.update(
             query=query,
             filters=filters,

@@ -13,7 +13,9 @@ middleware caches only what is safe to share:
   ``no-store``.
 
 The key is the host, the path and the query string, so each language and
-each filtered listing has its own entry. Invalidation is by generation: any
+each filtered listing has its own entry. Only a canonical query string is
+stored (see :mod:`core.canonical_query`): junk URLs cannot fill the cache.
+Invalidation is by generation: any
 change to published content (pages published, unpublished, moved or deleted,
 taxonomies, settings, images, documents, redirects, locales) bumps one
 number, and every cached page in every language is rebuilt on its next
@@ -27,6 +29,8 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+
+from .canonical_query import is_canonical
 
 GENERATION_KEY = "page-cache:generation"
 # Headers worth replaying; security headers are added by the outer middleware.
@@ -92,7 +96,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if self.is_cacheable_response(response):
+        if self.is_cacheable_response(response) and is_canonical(request):
             patch_cache_control(response, public=True, max_age=self.browser_seconds)
             page_cache().set(key, self.freeze(response), self.timeout)
             response["X-Page-Cache"] = "miss"

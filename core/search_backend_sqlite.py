@@ -11,15 +11,38 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not
+from modelsearch.query import And, MatchAll, Not, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from .listing import in_order
+from .search_words import words_only
+
+
+def fts5_safe(query):
+    """``query`` with every plain-text part reduced to its words.
+
+    The backend puts each term between double quotes in an FTS5 MATCH
+    expression, so a visitor's ``"`` ended the string early and the search
+    was a 500 (FTS5 "unterminated string"). FTS5's tokenizer splits on every
+    character that is not a letter or a digit anyway, so keeping only those
+    finds the same pages. Text with no word in it matches nothing.
+    """
+    if isinstance(query, PlainText):
+        words = words_only(query.query_string)
+        if not words:
+            return Not(MatchAll())
+        return PlainText(" ".join(words), operator=query.operator, boost=query.boost)
+    if isinstance(query, (And, Or)):
+        return type(query)([fts5_safe(subquery) for subquery in query.subqueries])
+    if isinstance(query, Not):
+        return Not(fts5_safe(query.subquery))
+    return query
 
 
 class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.query = fts5_safe(self.query)
         # Search results and their slices share this compiler: the paginator's
         # count and the page it shows read the ranking once.
         self._ranked_pks = None

@@ -17,6 +17,11 @@ ACTIONS = [
     ("forms.assign", _("Assign submission"), _("Assigned submission")),
     ("forms.note", _("Add note to submission"), _("Added a note to submission")),
     ("forms.erase", _("Erase submission"), _("Erased submission")),
+    (
+        "forms.data_protection",
+        _("Change form moderators or retention"),
+        _("Changed the form's moderators or retention"),
+    ),
 ]
 
 

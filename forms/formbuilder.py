@@ -33,6 +33,7 @@ OLDEST_PLAUSIBLE_AGE = 120
 
 TOKEN_FIELD = "submission_token"  # noqa: S105 (a field name)
 HONEYPOT_FIELD = "company_website"
+CONFIRMATION_FIELD = "send_me_a_confirmation"
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
@@ -107,11 +108,34 @@ class PublicForm(BaseForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial[TOKEN_FIELD] = new_submission_token()
+        if self.offers_confirmation():
+            self.fields[CONFIRMATION_FIELD] = forms.BooleanField(
+                label=_("Email me a confirmation"),
+                required=False,
+                help_text=_(
+                    "Optional. A short email with your reference number only: it does not say "
+                    "what you sent or to whom. Leave it unticked if someone else may read your "
+                    "email."
+                ),
+            )
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 6
 
     # Public API for the page --------------------------------------------
+
+    def offers_confirmation(self):
+        """Whether the form asks for an email address, so a confirmation can be opted into."""
+        page = getattr(self, "page", None)
+        return bool(
+            page is not None
+            and getattr(page, "collects_contact_details", False)
+            and page.contact_email_field_names()
+        )
+
+    def confirmation_wanted(self):
+        """The person ticked the box: mail to them is opt-in, never assumed."""
+        return bool(self.cleaned_data.get(CONFIRMATION_FIELD))
 
     def is_spam(self):
         """True when the honeypot, invisible to people, was filled in."""
@@ -125,7 +149,7 @@ class PublicForm(BaseForm):
         return {
             name: value
             for name, value in self.cleaned_data.items()
-            if name not in (TOKEN_FIELD, HONEYPOT_FIELD)
+            if name not in (TOKEN_FIELD, HONEYPOT_FIELD, CONFIRMATION_FIELD)
         }
 
     def answer_fields(self):

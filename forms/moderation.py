@@ -111,3 +111,9 @@ def form_versions(form_key):
     )
     versions.sort(key=lambda page: (page.locale_id != default_locale_id, page.pk))
     return versions
+
+
+def moderates_any_form(user):
+    """Whether ``user`` is named as a moderator of some form (2FA is required of them)."""
+    keys = form_keys_moderated_by(user)
+    return keys is ALL_FORMS or bool(keys)

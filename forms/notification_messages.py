@@ -1,8 +1,10 @@
 """The emails about submissions, built but not sent (see :mod:`forms.notifications`).
 
-Each message names the form and the submission's reference and nothing the
-person answered: moderators follow a link to the admin, and the person's own
-confirmation has a neutral subject, since it may show on a lock screen.
+Each message names the submission's reference and nothing the person
+answered: moderators get the form's title and a link to the admin. Mail to
+the person is opt-in (``confirmation_wanted``) and neutral: the configured
+sender and subject (``FORMS_APPLICANT_FROM_EMAIL``, ``FORMS_APPLICANT_SUBJECT``),
+no form title, nothing about the portal, since a lock screen may show it.
 """
 
 from django.conf import settings
@@ -42,25 +44,38 @@ def moderator_messages(submission, moderators):
     return messages
 
 
+def applicant_subject(context):
+    """The configured neutral subject, or the default one in the person's language."""
+    configured = settings.FORMS_APPLICANT_SUBJECT
+    if configured:
+        return configured
+    return render_to_string("forms/email/confirmation_subject.txt", context).strip()
+
+
+def applicant_message(subject, body, address):
+    """Mail to a person who wrote to us: from the neutral sender, never the portal's name."""
+    return EmailMessage(subject, body, from_email=settings.FORMS_APPLICANT_FROM_EMAIL, to=[address])
+
+
 def confirmation_message(submission):
     form = submission.page.specific
     address = form.contact_email(submission.form_data)
     if not address:
         return None
     with translation.override(submission.page.locale.language_code):
-        context = {"form_title": form.title, "reference": submission.reference}
-        # A neutral subject: it may show on a lock screen someone else can see.
-        subject = render_to_string("forms/email/confirmation_subject.txt", context).strip()
+        # No form title and nothing about the portal: the reference only.
+        context = {"reference": submission.reference}
+        subject = applicant_subject(context)
         body = render_to_string("forms/email/confirmation.txt", context)
-    return EmailMessage(subject, body, to=[address])
+    return applicant_message(subject, body, address)
 
 
 def listing_outcome_message(listing, published):
     """The requester's news that their directory entry was published or declined, if
-    they gave an address."""
+    they gave an address and asked for mail."""
     submission = listing.submission
     address = submission.form_data.get("requester_email")
-    if not address:
+    if not address or not submission.confirmation_wanted:
         return None
     with translation.override(submission.page.locale.language_code):
         context = {
@@ -70,4 +85,4 @@ def listing_outcome_message(listing, published):
         }
         subject = render_to_string("forms/email/listing_outcome_subject.txt", context)
         body = render_to_string("forms/email/listing_outcome.txt", context)
-    return EmailMessage(subject.strip(), body, to=[address])
+    return applicant_message(subject.strip(), body, address)

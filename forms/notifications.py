@@ -6,8 +6,11 @@ Two emails follow a submission:
 
 - each moderator of the form gets the form's title, the submission's
   reference and a link to it in the admin, never the answers;
-- the person, if they gave an email address, gets a confirmation that names
-  the form and the reference and nothing else.
+- the person, only if they gave an email address *and* ticked "Email me a
+  confirmation", gets a neutral message: a configurable sender name and
+  subject (``FORMS_APPLICANT_FROM_EMAIL``, ``FORMS_APPLICANT_SUBJECT``), the
+  reference and nothing else; no form title, no word about what it was for,
+  as a lock screen may show it to someone else.
 
 Both are Django tasks (``django-tasks``): run at once in development and
 tests, by ``manage.py db_worker`` in production. Tasks receive only the
@@ -37,6 +40,26 @@ from forms.notification_messages import (
 logger = logging.getLogger(__name__)
 
 
+class MailNotSent(Exception):
+    """A mail could not be sent; says which submission, never to whom or why in detail.
+
+    The mail server's own exceptions carry the recipients' addresses (a
+    refused recipient is named in ``SMTPRecipientsRefused``), and the task
+    framework keeps the traceback of whatever a task raised in its results
+    table and the worker's log, copying it at each retry. Tasks raise this
+    instead, ``from None``, so no address and no server reply is recorded.
+    """
+
+
+def send_sanitised(send, what, submission_id):
+    """``send()``, turning any failure into a :class:`MailNotSent` that names no one."""
+    try:
+        return send()
+    except Exception as error:
+        kind = type(error).__name__
+        raise MailNotSent(f"{what} for submission {submission_id} not sent ({kind}).") from None
+
+
 def _load(submission_id):
     return (
         ModeratedSubmission.objects.select_related("page", "page__locale")
@@ -61,8 +84,14 @@ def notify_moderators(submission_id):
     if not messages:
         logger.warning("Form page %s has no moderator with an email address.", submission.page_id)
     try:
-        sent = get_connection().send_messages(messages) if messages else 0
-    except Exception:
+        sent = (
+            send_sanitised(
+                lambda: get_connection().send_messages(messages), "Moderators' mail", submission.pk
+            )
+            if messages
+            else 0
+        )
+    except MailNotSent:
         _record_failure(submission)
         logger.warning("Moderators of submission %s could not be emailed yet.", submission.pk)
         raise
@@ -79,8 +108,8 @@ def send_confirmation(submission_id):
     message = confirmation_message(submission)
     if message is not None:
         try:
-            message.send()
-        except Exception:
+            send_sanitised(message.send, "Confirmation", submission.pk)
+        except MailNotSent:
             _record_failure(submission)
             logger.warning("Confirmation for submission %s could not be sent yet.", submission.pk)
             raise
@@ -137,6 +166,6 @@ def send_listing_outcome(listing_request_id):
         return 0
     message = listing_outcome_message(listing, listing.outcome == ListingRequest.PUBLISHED)
     if message is not None:
-        message.send()
+        send_sanitised(message.send, "Listing outcome", listing.submission_id)
     type(listing).objects.filter(pk=listing.pk).update(outcome_notified_at=timezone.now())
     return 1

@@ -58,8 +58,10 @@ def board_application_fields():
         field(
             "Email",
             "email",
+            required=False,
             help_text=(
-                "We use it only to write to you about this call. Use an address only you can read."
+                "Optional. We use it only to write to you about this call. Use an address only "
+                "you can read."
             ),
         ),
         field(

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from .views.appointment import DataProtectionView
 from .views.queue import SubmissionQueueView
 from .views.submission import EraseSubmissionView, SubmissionDetailView
 from .views.tools import BalanceView, ErasePersonView, ExportView
@@ -48,6 +49,11 @@ urlpatterns = [
     ),
     path("form/<uuid:form_key>/export/", moderation_view(ExportView), name="export"),
     path("form/<uuid:form_key>/balance/", moderation_view(BalanceView), name="balance"),
+    path(
+        "form/<uuid:form_key>/data-protection/",
+        moderation_view(DataProtectionView),
+        name="data_protection",
+    ),
     path("erase/", moderation_view(ErasePersonView), name="erase_person"),
     path("<int:pk>/", moderation_view(SubmissionDetailView), name="detail"),
     path("<int:pk>/erase/", moderation_view(EraseSubmissionView), name="erase"),

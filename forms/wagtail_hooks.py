@@ -40,6 +40,16 @@ def only_moderators_see_submissions(user, editable_forms):
     return Page.objects.filter(Q(pk__in=others.values("pk")) | Q(pk__in=mine.values("pk")))
 
 
+@hooks.register("register_permissions")
+def register_data_protection_permission():
+    """Lets administrators give the right to appoint moderators to a group."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="forms", codename="change_data_protection"
+    )
+
+
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
     audit.register_actions(actions)

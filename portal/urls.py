@@ -16,6 +16,8 @@ from home.search import search
 from initiatives.feeds import InitiativesFeed
 from portal import api
 
+handler400 = "portal.error_views.bad_request"
+handler403 = "portal.error_views.permission_denied"
 handler500 = "core.views.server_error"
 
 urlpatterns = [

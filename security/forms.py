@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import match_token, user_has_device
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
+from .two_factor_policy import must_enrol
+
 
 class LoginForm(WagtailLoginForm):
     """Wagtail's login form with an authentication-code field and no "Remember me".
@@ -52,6 +54,9 @@ class LoginForm(WagtailLoginForm):
                 raise forms.ValidationError(self.error_messages["invalid_otp"], code="invalid_otp")
             # django_otp's user_logged_in receiver marks the session as verified.
             user.otp_device = device
+        elif user is not None:
+            # Superusers and moderators without 2FA: sent to set it up (see the middleware).
+            user.must_enrol_two_factor = must_enrol(user)
         return cleaned_data
 
 

@@ -1,10 +1,13 @@
-"""Admin access needs a verified second factor from those who turned 2FA on."""
+"""Admin access needs a verified second factor: from those who turned 2FA on, and
+from superusers and moderators, who must set it up at their first sign-in."""
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django_otp import user_has_device
+
+from .two_factor_policy import SESSION_KEY
 
 
 class RequireVerifiedAdminMiddleware:
@@ -31,4 +34,14 @@ class RequireVerifiedAdminMiddleware:
             ):
                 logout(request)
                 return redirect(f"{reverse('wagtailadmin_login')}?next={request.path}")
+            if user.is_authenticated and request.session.get(SESSION_KEY):
+                if user_has_device(user, confirmed=True):
+                    del request.session[SESSION_KEY]
+                elif request.path not in self.enrolment_paths():
+                    # Superusers and moderators: no admin page before 2FA is set up.
+                    return redirect("security_two_factor")
         return self.get_response(request)
+
+    @staticmethod
+    def enrolment_paths():
+        return {reverse("security_two_factor"), reverse("wagtailadmin_logout")}

@@ -59,6 +59,7 @@ def board_answers(marker="", **overrides):
         "full_name_typed_in_place_of_a_signature": "Ana Marku",
         "date": timezone.localdate().isoformat(),
         "company_website": "",
+        "send_me_a_confirmation": "on",
     }
     answers.update(overrides)
     return {key: value for key, value in answers.items() if value is not None}

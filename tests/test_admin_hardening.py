@@ -12,11 +12,11 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password"
 
 
-def sign_in(client, username, password=PASSWORD, code=None):
+def sign_in(client, username, password=PASSWORD, code=None, address="192.0.2.10"):
     data = {"username": username, "password": password}
     if code is not None:
         data["otp_token"] = code
-    return client.post("/admin/login/", data)
+    return client.post("/admin/login/", data, REMOTE_ADDR=address)
 
 
 def signed_in(client):
@@ -39,13 +39,72 @@ def test_a_username_is_locked_after_five_failed_sign_ins(client, admin_user):
     assert not signed_in(client)
 
 
-def test_the_lockout_concerns_only_the_attacked_account(client, admin_user, django_user_model):
-    other = django_user_model.objects.create_superuser("second-editor", "e2@example.org", PASSWORD)
-    for _ in range(settings.AXES_FAILURE_LIMIT):
-        sign_in(client, admin_user.username, password="wrong-password-guess")
-    response = sign_in(client, other.username)
+def test_a_stranger_cannot_lock_a_moderator_out(client, admin_user):
+    """Failures from the attacker's address pause that address, not the account."""
+    for _ in range(settings.AXES_FAILURE_LIMIT + 3):
+        sign_in(
+            client, admin_user.username, password="wrong-password-guess", address="198.51.100.66"
+        )
+    from django.test import Client
+
+    moderator = Client()
+    response = sign_in(moderator, admin_user.username, address="203.0.113.20")
+    assert response.status_code == 302, "the real user signs in from their own address"
+
+
+def test_guessing_many_usernames_from_one_address_is_paused(client, django_user_model):
+    for n in range(8):
+        django_user_model.objects.create_user(f"user{n}", f"u{n}@example.org", PASSWORD)
+    statuses = [
+        sign_in(client, f"user{n % 8}", password=f"guess-{n}", address="198.51.100.77").status_code
+        for n in range(12)
+    ]
+    assert 429 in statuses[: settings.AXES_FAILURE_LIMIT + 1], statuses
+    assert sign_in(client, "user1", address="198.51.100.77").status_code == 429
+
+
+def test_no_raw_address_is_stored_for_failed_sign_ins(client, admin_user):
+    from axes.models import AccessAttempt
+
+    sign_in(client, admin_user.username, password="wrong-password-guess", address="198.51.100.99")
+    stored = list(AccessAttempt.objects.values_list("ip_address", flat=True))
+    assert stored and "198.51.100.99" not in stored
+    assert all(value.startswith("fd") for value in stored), "a keyed hash, not the address"
+
+
+def test_superusers_without_two_factor_are_sent_to_set_it_up(client, admin_user):
+    assert sign_in(client, admin_user.username).status_code == 302
+    response = client.get("/admin/pages/")
     assert response.status_code == 302
-    assert signed_in(client)
+    assert response["Location"] == "/admin/two-factor/"
+    assert client.get("/admin/two-factor/").status_code == 200
+
+
+def test_moderators_without_two_factor_are_sent_to_set_it_up(client):
+    from tests.forms_support import make_moderator
+
+    moderator = make_moderator("mod-enrol")
+    assert sign_in(client, moderator.username).status_code == 302
+    response = client.get("/admin/submissions/")
+    assert response.status_code == 302 and response["Location"] == "/admin/two-factor/"
+
+
+def test_password_reset_requests_are_throttled(client, admin_user):
+    from django.core import mail
+
+    statuses = [
+        client.post(
+            "/admin/password_reset/", {"email": admin_user.email}, REMOTE_ADDR="198.51.100.5"
+        ).status_code
+        for _ in range(settings.SECURITY_PASSWORD_RESET_LIMIT + 3)
+    ]
+    assert statuses[-1] == 429
+    assert len(mail.outbox) <= settings.SECURITY_PASSWORD_RESET_LIMIT
+    # The same address asked for from elsewhere is throttled too (per account).
+    other = client.post(
+        "/admin/password_reset/", {"email": admin_user.email}, REMOTE_ADDR="203.0.113.5"
+    )
+    assert other.status_code == 429
 
 
 def test_a_successful_sign_in_forgets_earlier_failures(client, admin_user):
@@ -57,12 +116,15 @@ def test_a_successful_sign_in_forgets_earlier_failures(client, admin_user):
     assert sign_in(client, admin_user.username).status_code == 302
 
 
-def test_without_two_factor_the_password_is_enough(client, admin_user):
+def test_editors_without_two_factor_sign_in_with_the_password(client):
+    from tests.forms_support import make_editor
+
+    editor = make_editor()
     page = client.get("/admin/login/").content.decode()
     assert 'name="otp_token"' in page
     assert 'autocomplete="one-time-code"' in page
     assert 'name="remember"' not in page, "no 'Remember me' on a shared device"
-    assert sign_in(client, admin_user.username).status_code == 302
+    assert sign_in(client, editor.username).status_code == 302
     assert signed_in(client)
 
 

@@ -28,6 +28,7 @@ def request_answers(name="Voices Together", email="founder@example.org"):
         "website": "https://voices.example.org",
         "requester_email": email,
         "consent": "on",
+        "send_me_a_confirmation": "on",
     }
 
 

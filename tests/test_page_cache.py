@@ -137,3 +137,37 @@ def test_the_home_pages_choices_follow_publishing_when_pages_are_rendered(client
     newcomer.last_reviewed = datetime.date(2026, 11, 20)
     newcomer.save_revision().publish()
     assert newcomer.title in client.get("/en/").content.decode()
+
+
+def stored_pages():
+    from django.core.cache import cache
+
+    # LocMemCache: the keys it holds (page-cache entries start with this prefix).
+    return [key for key in cache._cache if ":page-cache:" in key and "generation" not in key]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "utm_source={n}",
+        "country=AL&x={n}",
+        "country=NOPE{n}",
+        "page={n}abc",
+        "country=AL&country=AL&n={n}",
+        "q=junk{n}",
+    ],
+)
+def test_junk_query_strings_make_no_cache_entries(client, junk):
+    for n in range(20):
+        response = client.get(f"/en/initiatives/?{junk.format(n=n)}")
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+    assert stored_pages() == []
+
+
+def test_only_the_canonical_query_string_is_stored(client):
+    assert client.get("/en/initiatives/?country=AL&country=MK")["X-Page-Cache"] == "miss"
+    # The same filters in another order: served fresh, not a second entry.
+    assert "X-Page-Cache" not in client.get("/en/initiatives/?country=MK&country=AL")
+    assert client.get("/en/initiatives/?country=AL&country=MK")["X-Page-Cache"] == "hit"
+    assert len(stored_pages()) == 1

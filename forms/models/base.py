@@ -8,7 +8,8 @@ answers, which must never leave the portal by email.) What it adds:
   "Moderation" tab and kept in sync across translations;
 - opening and closing dates, with a clear "this call is closed" page;
 - a submission pipeline that is safe for the people who use it: honeypot,
-  per-IP rate limit, one-time token against double posts, the answers
+  a per-form, per-address count of accepted submissions that asks a simple
+  question past a generous limit (never a refusal), one-time token against double posts, the answers
   encrypted and committed before any notification is queued, error reports
   that never show the answers, and responses that are never cached.
 """
@@ -34,7 +35,7 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from forms import ratelimit
+from forms import human_check, ratelimit
 from forms.encryption import lookup_digest
 from forms.formbuilder import PortalFormBuilder
 from forms.reporting import mark_request_sensitive
@@ -139,16 +140,21 @@ class ModeratedFormPage(AbstractForm):
         SynchronizedField("moderator_group", overridable=False),
     ]
 
+    # Read-only in the editor: these change only on the form's "Moderators and
+    # retention" admin view (forms.appointment), never by editing or publishing.
     moderation_panels = [
         MultiFieldPanel(
-            [FieldPanel("moderator_group"), FieldPanel("moderator_users")],
-            heading=_("Moderators"),
+            [
+                FieldPanel("moderator_group", read_only=True),
+                FieldPanel("moderator_users", read_only=True),
+                FieldPanel("retention_months", read_only=True),
+            ],
+            heading=_("Moderators and retention"),
             help_text=_(
-                "Set these on the page in the default language: translations use the same "
-                "moderators."
+                "Only administrators (and people they allow) change these, under Submissions > "
+                "the form > Moderators and retention. Every change is recorded and announced."
             ),
         ),
-        FieldPanel("retention_months"),
     ]
     dates_panel = MultiFieldPanel(
         [FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")
@@ -167,6 +173,22 @@ class ModeratedFormPage(AbstractForm):
                 ObjectList(settings_panels or Page.settings_panels, heading=_("Settings")),
             ]
         )
+
+    def with_content_json(self, content):
+        """A revision's content, with the *stored* moderators and retention.
+
+        Drafts, publications and old revisions hold whatever the page had
+        when they were saved, or whatever someone put in them; none may name
+        moderators. ``self`` is the page as stored, so its values win.
+        """
+        obj = super().with_content_json(content)
+        # Read from the database: ``self`` may be an unsaved draft in memory.
+        stored = type(self).objects.filter(pk=self.pk).first() if self.pk else None
+        if stored is not None:
+            obj.moderator_group_id = stored.moderator_group_id
+            obj.retention_months = stored.retention_months
+            obj.moderator_users = list(stored.moderator_users.all())
+        return obj
 
     # State ---------------------------------------------------------------
 
@@ -230,7 +252,7 @@ class ModeratedFormPage(AbstractForm):
                 form_data=answers,
                 submission_token=form.submission_token_value(),
                 email_digest=lookup_digest(email),
-                confirmation_wanted=bool(email),
+                confirmation_wanted=bool(email) and form.confirmation_wanted(),
             )
             self.after_submission_saved(submission, form)
             # Runs only once the submission is safely in the database.
@@ -266,15 +288,6 @@ class ModeratedFormPage(AbstractForm):
 
     def serve_post(self, request):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if not ratelimit.register_post(request):
-            form.is_valid()
-            form.add_form_error(
-                _(
-                    "Too many forms were sent from your connection. Wait ten minutes, "
-                    "then send it again."
-                )
-            )
-            return self.render_form(request, form, status=429)
         if form.is_spam():
             # Bots get the same answer as people, so they learn nothing.
             return self.render_landing_page(request, None)
@@ -282,6 +295,20 @@ class ModeratedFormPage(AbstractForm):
             form.is_valid()
             form.add_form_error(self.closed_message())
             return self.render_form(request, form, closed=True)
+        if ratelimit.limit_reached(request, self) and not human_check.passed(request.POST):
+            # Many forms from this connection (a shelter's Wi-Fi, or a bot):
+            # not a refusal, a question a person can answer; answers kept.
+            form.is_valid()
+            asked = human_check.TOKEN_FIELD in request.POST
+            form.add_form_error(
+                _("That answer was not right. Please try the new question below.")
+                if asked
+                else _(
+                    "Many forms were sent from your connection. To send yours, answer the "
+                    "question below the form."
+                )
+            )
+            return self.render_form(request, form, challenge=human_check.Challenge())
         if not form.is_valid():
             return self.render_form(request, form)
         existing = self.previous_submission(form.submission_token_value())
@@ -294,17 +321,41 @@ class ModeratedFormPage(AbstractForm):
             submission = self.previous_submission(form.submission_token_value())
             if submission is None:
                 raise
+        else:
+            # Only accepted submissions count towards the limit.
+            ratelimit.count_accepted(request, self)
         return self.render_landing_page(request, submission)
+
+    def serve_csrf_failure(self, request):
+        """The form again, with what was typed, after Django refused the post (CSRF).
+
+        Nothing from the post is stored, sent or trusted: it is only put back
+        in the fields. Rendering the form hands out a fresh CSRF token.
+        """
+        mark_request_sensitive(request)
+        form = self.get_form(request.POST, page=self, user=request.user)
+        form.add_form_error(
+            _(
+                "Your answers were not sent: the page had expired, or your browser blocked "
+                "this site's cookie. Check that cookies are allowed for this site, then send "
+                "the form again. Your answers are still here."
+            )
+        )
+        response = self.render_form(request, form, status=403)
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def closed_message(self):
         if self.form_state() == FormState.UPCOMING:
             return _("This call is not open yet. Your answers were not sent.")
         return _("This call is closed. Your answers were not sent.")
 
-    def render_form(self, request, form, status=200, closed=False):
+    def render_form(self, request, form, status=200, closed=False, challenge=None):
         context = self.get_context(request)
         context["form"] = form
         context["form_closed"] = closed
+        context["human_check"] = challenge
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def render_closed(self, request):

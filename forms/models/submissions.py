@@ -10,6 +10,7 @@ from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.log_actions import get_active_log_context, log
 
 from forms.encryption import EncryptedJSONField, EncryptedTextField
+from forms.wipe import checkpoint_after_commit
 
 # Crockford's base32 without look-alikes: references are read out on the phone.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -38,8 +39,14 @@ class SubmissionQuerySet(models.QuerySet):
         erasure request, the retention purge, Wagtail's own delete view) goes
         through here, so the audit log always says who erased which
         submission and when. The entries hold the reference only.
+
+        A listing request's unpublished draft directory entry holds the same
+        details, so it goes too, with its revisions, workflow states and page
+        log entries. Once committed, SQLite's WAL is checkpointed so no old
+        copy stays on disk (see :mod:`forms.wipe`).
         """
         user = user or get_active_log_context().user
+        delete_unpublished_listing_drafts(self)
         count = 0
         for submission in self.only("pk", "reference", "page_id"):
             log(
@@ -51,6 +58,7 @@ class SubmissionQuerySet(models.QuerySet):
             )
             count += 1
         self.model.objects.filter(pk__in=self.values("pk")).delete_without_log()
+        checkpoint_after_commit()
         return count
 
     def delete(self):
@@ -65,6 +73,37 @@ class SubmissionQuerySet(models.QuerySet):
             models.Q(moderators_notified_at__isnull=True)
             | models.Q(confirmation_wanted=True, confirmation_sent_at__isnull=True)
         )
+
+
+def delete_unpublished_listing_drafts(submissions):
+    """Delete the never-published directory entries these listing requests created.
+
+    Wagtail keeps a deleted page's revisions and log entries (with its title,
+    here the organisation's name) on purpose; for an erasure they go as well.
+    A published entry stays: it is public by the requester's consent.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
+
+    # .listing imports this module: the import waits until it is called.
+    from .listing import ListingRequest
+
+    page_ids = list(
+        ListingRequest.objects.filter(
+            submission__in=submissions.values("pk"), initiative__isnull=False
+        )
+        .filter(initiative__first_published_at__isnull=True)
+        .values_list("initiative_id", flat=True)
+    )
+    if not page_ids:
+        return
+    object_ids = [str(pk) for pk in page_ids]
+    page_type = ContentType.objects.get_for_model(Page)
+    WorkflowState.objects.filter(base_content_type=page_type, object_id__in=object_ids).delete()
+    for page in Page.objects.filter(pk__in=page_ids):
+        page.delete()
+    Revision.objects.filter(base_content_type=page_type, object_id__in=object_ids).delete()
+    PageLogEntry.objects.filter(page_id__in=page_ids).delete()
 
 
 class ModeratedSubmission(AbstractFormSubmission):
@@ -133,7 +172,7 @@ class ModeratedSubmission(AbstractFormSubmission):
         _("confirmation wanted"),
         default=False,
         editable=False,
-        help_text=_("The person gave an email address, so a confirmation is sent to it."),
+        help_text=_("The person gave an email address and asked for a confirmation."),
     )
     confirmation_sent_at = models.DateTimeField(
         _("confirmation sent at"),
@@ -169,6 +208,12 @@ class ModeratedSubmission(AbstractFormSubmission):
         verbose_name = _("form submission")
         verbose_name_plural = _("form submissions")
         ordering = ["-submit_time", "-pk"]
+        permissions = [
+            (
+                "change_data_protection",
+                "Can appoint a form's moderators and set its retention",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "submission_token"], name="forms_submission_token_once_per_page"

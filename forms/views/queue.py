@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.widgets.button import HeaderButton
 
 from forms import moderation
+from forms.appointment import can_change_data_protection
 from forms.models import BoardApplicationPage, ModeratedSubmission, SubmissionStatus
 
 
@@ -193,6 +194,14 @@ class SubmissionQueueView(BaseListingView):
                         _("Balance"),
                         url=reverse("forms_moderation:balance", args=[self.form_key]),
                         icon_name="table",
+                    )
+                )
+            if can_change_data_protection(self.request.user):
+                buttons.append(
+                    HeaderButton(
+                        _("Moderators and retention"),
+                        url=reverse("forms_moderation:data_protection", args=[self.form_key]),
+                        icon_name="lock",
                     )
                 )
         buttons.append(

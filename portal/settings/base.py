@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Security: CSP, Permissions-Policy, CORP/COEP; before WhiteNoise so static files get them.
     "security.headers.SecurityHeadersMiddleware",
+    # Security: oversized bodies (multipart and file parts too) get 413 before anything reads them.
+    "security.body_limit.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole pages for anonymous visitors; before sessions so a hit touches nothing.
     "core.page_cache.AnonymousPageCacheMiddleware",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     # Security: 2FA state on request.user, and no unverified 2FA session in the admin.
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.RequireVerifiedAdminMiddleware",
+    "security.password_reset_throttle.PasswordResetThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -141,6 +144,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A refused form post shows the form again, answers kept, with a fresh token.
+CSRF_FAILURE_VIEW = "portal.error_views.csrf_failure"
 
 # Internationalisation ---------------------------------------------------
 # The portal's languages. Adding one is a change here plus its translations
@@ -176,6 +181,12 @@ STORAGES = {
 # Uploads are capped so an oversized POST is refused before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Security: the whole body, file parts included (security/body_limit.py). The
+# admin takes larger uploads (images, documents) from signed-in editors.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", DATA_UPLOAD_MAX_MEMORY_SIZE)
+ADMIN_REQUEST_BODY_MAX_BYTES = env_int("ADMIN_REQUEST_BODY_MAX_BYTES", 20 * 1024 * 1024)
+# No upload is held in memory past what the public cap allows.
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
 
 # Mail -------------------------------------------------------------------
 
@@ -189,6 +200,13 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Survivor Voices Portal <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Mail to people who sent a form (only if they ticked "Email me a confirmation"):
+# a sender and subject that say nothing about the portal, as a lock screen shows them.
+# Empty subject: a neutral default, translated into the person's language.
+FORMS_APPLICANT_FROM_EMAIL = env_str(
+    "FORMS_APPLICANT_FROM_EMAIL", "Notifications <noreply@localhost>"
+)
+FORMS_APPLICANT_SUBJECT = env_str("FORMS_APPLICANT_SUBJECT")
 
 # Background tasks (mail) ------------------------------------------------
 # Production runs ``manage.py db_worker``; development and tests run tasks
@@ -255,24 +273,30 @@ SECURITY_CSP_ADMIN = {
 }
 # Static files are for this site's pages only (CORP same-origin as well).
 WHITENOISE_ALLOW_ALL_ORIGINS = False
-# Security: admin sign-in. django-axes locks a username for 15 minutes after
-# five failures (by username, not IP: behind a proxy every editor shares one).
-# It keeps failed attempts in the database, never a log of successful ones.
+# Security: admin sign-in. django-axes pauses sign-in for 15 minutes after five
+# failures from one address, and after five failures on one username from one
+# address, so a stranger cannot lock a moderator out from elsewhere. The
+# address is kept only as a keyed hash (security/client_address.py). It keeps
+# failed attempts in the database, never a log of successful ones.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
-# axes.W006 asks for ip_address as well. Behind the TLS proxy every request has
-# the proxy's address, so an IP lockout would lock out all editors at once; a
-# lockout by username cannot be dodged by changing IP, User-Agent or cookies.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "security.client_address.axes_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
-# Optional TOTP (django-otp) for staff, asked for on Wagtail's sign-in form.
+# TOTP (django-otp), asked for on Wagtail's sign-in form: required of superusers and
+# form moderators (sent to set it up at sign-in), optional for other editors.
+SECURITY_TWO_FACTOR_REQUIRED_FOR = [
+    "security.two_factor_policy.is_superuser",
+    "forms.moderation.moderates_any_form",
+]
+# Password-reset requests per hour, per (hashed) address and per email address.
+SECURITY_PASSWORD_RESET_LIMIT = env_int("SECURITY_PASSWORD_RESET_LIMIT", 5)
 WAGTAILADMIN_USER_LOGIN_FORM = "security.forms.LoginForm"
 OTP_TOTP_ISSUER = "Survivor Voices Portal"
 
@@ -342,8 +366,9 @@ WAGTAILEMBEDS_FINDERS = []  # no embeds from third-party hosts
 # the README's data-protection section). dev generates one into var/,
 # production refuses to start without it.
 FORMS_ENCRYPTION_KEYS = env_list("FORMS_ENCRYPTION_KEYS")
-# Per-IP limit on form posts: at most FORMS_RATE_LIMIT_POSTS in
-# FORMS_RATE_LIMIT_WINDOW seconds. The IP is kept only as a salted hash in the cache.
+# Accepted submissions per form and per client address: past FORMS_RATE_LIMIT_POSTS
+# in FORMS_RATE_LIMIT_WINDOW seconds the form asks a simple question (forms/human_check.py).
+# The address is kept only as a salted hash in the shared cache.
 FORMS_RATE_LIMIT_POSTS = env_int("FORMS_RATE_LIMIT_POSTS", 20)
 FORMS_RATE_LIMIT_WINDOW = env_int("FORMS_RATE_LIMIT_WINDOW", 600)
 # The request header that holds the client's address when a proxy sits in front

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from forms.encryption import encrypted_fields, lookup_digest
+from forms.wipe import checkpoint
 
 
 class Command(BaseCommand):
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             fields = encrypted_fields(model)
             if fields:
                 total += self.reencrypt(model, fields)
+        # No value under the old key stays readable in SQLite's write-ahead log.
+        checkpoint()
         self.stdout.write(f"Re-encrypted {total} record(s) with the current key.")
 
     def reencrypt(self, model, fields):
