@@ -31,7 +31,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
 from bench import synthetic, wire
-from forms.models.board import BoardApplicationPage
+from forms.models import BoardApplicationPage, ConsultationCallPage, FeedbackPage
 from funding.models import FundingIndexPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
@@ -119,19 +119,36 @@ def test_index_pages_html_stays_under_40_kb_with_a_full_page(client, language):
         assert len(response.content) <= INDEX_HTML_BUDGET, (path, len(response.content))
 
 
+# Per kind, the page types to weigh, the demo's usual example first; in a
+# language without that example, the first live page of those types.
 FIRST_VISIT_PAGES = {
-    "home": lambda: HomePage.objects.all(),
-    "index": lambda: InitiativeIndexPage.objects.all(),
-    "detail": lambda: InitiativePage.objects.filter(slug="istac"),
-    "form": lambda: BoardApplicationPage.objects.filter(slug="example-survivor-advisory-board"),
+    "home": ([HomePage], None),
+    "index": ([InitiativeIndexPage], None),
+    "detail": ([InitiativePage], "istac"),
+    "form": (
+        [BoardApplicationPage, ConsultationCallPage, FeedbackPage],
+        "example-survivor-advisory-board",
+    ),
 }
+
+
+def first_visit_page(kind, language):
+    models, preferred = FIRST_VISIT_PAGES[kind]
+    pages = [
+        page
+        for model in models
+        for page in model.objects.live().filter(locale__language_code=language).order_by("pk")
+    ]
+    pages.sort(key=lambda page: page.slug != preferred)
+    return pages[0] if pages else None
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
 @pytest.mark.parametrize("kind", FIRST_VISIT_PAGES)
 def test_first_visit_fits_in_one_round_trip(client, kind, language):
-    page = FIRST_VISIT_PAGES[kind]().live().get(locale__language_code=language)
+    page = first_visit_page(kind, language)
+    assert page is not None, f"the demo has a {kind} page in {language}"
     response = client.get(page.url)
     assert response.status_code == 200, page.url
     hrefs = wire.blocking_stylesheets(response.content)
