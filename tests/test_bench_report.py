@@ -43,9 +43,11 @@ def side_by_side(static_rps, page_rps, others):
 def report(page_rps, static_rps=(1000, 1000, 1000), others=(1, 1, 1), wire_bytes=9000):
     load, all_statics = {}, []
     for name, _path in run.PAGES:
-        cached, statics = side_by_side(static_rps, page_rps, others)
-        all_statics += statics
-        load[name] = {"cached": cached, "uncached": wrk_result(100, cpu=20)}
+        load[name] = {"uncached": wrk_result(100, cpu=20)}
+        if name not in run.NOT_CACHED:
+            cached, statics = side_by_side(static_rps, page_rps, others)
+            all_statics += statics
+            load[name]["cached"] = cached
     load["static file"] = {"cached": run.combine(all_statics)}
     load["search"]["single"] = wrk_result(30)
     size = {
@@ -116,6 +118,14 @@ def test_ratios_table_keeps_one_row_per_engine_and_page_with_its_columns():
     assert [row.split(" | ")[2] for row in rows] == [name for name, _path in run.PAGES]
     assert all(row.count("|") == header.count("|") for row in rows)
     assert "| 0.96 (0.95-0.99) |" in rows[0]
+    search = rows[[name for name, _path in run.PAGES].index("search")]
+    assert search.split(" | ")[3] == "", "search is never cached: no ratio to show"
+
+
+def test_pages_the_cache_never_stores_have_no_cached_budget():
+    labels = [name for name, _value, _ok in cached_budgets(report(page_rps=(950, 960, 990)))]
+    assert len(labels) == len(run.PAGES) - len(run.NOT_CACHED)
+    assert not [label for label in labels if "cached search" in label]
 
 
 def test_a_heavy_first_visit_misses_its_budget():
