@@ -114,7 +114,7 @@ def main(argv=None):
     parser.add_argument("--engines", default="sqlite" if QUICK else "sqlite,postgres")
     parser.add_argument("--sizes", default="10,20" if QUICK else "100,10000")
     parser.add_argument(
-        "--duration", type=int, default=1 if QUICK else 10, help="seconds of load per URL"
+        "--duration", type=int, default=3 if QUICK else 10, help="seconds of load per URL"
     )
     parser.add_argument(
         "--warmup", type=int, default=1 if QUICK else 2, help="seconds of warm-up per URL"
