@@ -35,7 +35,7 @@ BY_NAME = {"Kosovo": "XK"}
 WEST, EAST, SOUTH, NORTH = 13.0, 29.5, 38.8, 47.2
 MARGIN = 1.5
 WIDTH = 600.0
-TOLERANCE = 0.6  # simplification, in output units
+TOLERANCE = 1.0  # simplification, in output units (1 is a CSS pixel at full width)
 
 
 def decode_arcs(topology):

@@ -27,6 +27,9 @@ print(json.dumps({
 
 
 def visit_with_dev_settings(tmp_path, debug):
+    # An existing database without tables: every page fails with a 500. (A missing
+    # file is "database unavailable", a 503: only migrate may create one.)
+    (tmp_path / "empty.sqlite3").touch()
     env = {
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
         "PORTAL_VAR_DIR": str(tmp_path),

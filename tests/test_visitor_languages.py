@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
+from django.utils.html import escape
 from wagtail.models import Locale, Page
 
 from forms.models.base import ModeratedFormPage
@@ -112,7 +113,7 @@ def test_a_bosnian_applicant_reads_the_email_error_in_bosnian(client):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_form_sent_without_the_sites_cookie_is_explained_in_the_visitors_language(language):
-    """Django's own CSRF page is English ("Forbidden") in Bosnian and says nothing useful."""
+    """Django's own CSRF page is English ("Forbidden") in Bosnian and loses the answers."""
     from django.test import Client
     from django.utils.translation import gettext
 
@@ -120,11 +121,18 @@ def test_a_form_sent_without_the_sites_cookie_is_explained_in_the_visitors_langu
     response = Client(enforce_csrf_checks=True).post(page.url, {"first_name": "Ana"})
     assert response.status_code == 403
     html = response.content.decode()
+    # An open form is shown again with what was typed (portal.error_views).
+    english = (
+        "Your answers were not sent: the page had expired, or your browser blocked "
+        "this site's cookie. Check that cookies are allowed for this site, then send "
+        "the form again. Your answers are still here."
+    )
     with translation.override(language):
-        heading = gettext("Your answers were not sent")
-    assert f"<h1>{heading}</h1>" in html
+        message = gettext(english)
+    assert escape(message) in html
+    assert 'value="Ana"' in html
     assert f'lang="{language}"' in html
     assert "Forbidden" not in html
     assert 'id="quick-exit"' in html
     if language != settings.LANGUAGE_CODE:
-        assert heading != "Your answers were not sent"
+        assert message != english

@@ -249,6 +249,7 @@ class DirectoryReviewTask(AbstractGroupApprovalTask):
 
 
 def record_declined(page_id):
+    # Here, not at the top: forms.notifications imports these models.
     from forms.notifications import send_listing_outcome
 
     requests = list(
@@ -298,8 +299,6 @@ def list_in_every_language(initiative):
     """
     from wagtail.models import Locale
     from wagtail_localize.operations import TranslationCreator
-
-    from initiatives.models import InitiativePage
 
     existing = set(initiative.get_translations().values_list("locale_id", flat=True))
     locales = list(Locale.objects.exclude(pk=initiative.locale_id).exclude(pk__in=existing))

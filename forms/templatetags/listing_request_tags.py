@@ -6,6 +6,7 @@ from django.utils import translation
 
 from core.page_cache import until_content_changes
 from core.visibility import visible_to_public
+from forms.models import InitiativeListingRequestPage
 
 register = template.Library()
 
@@ -16,8 +17,6 @@ def find_listing_request_page(language):
     Found by its page type, not its slug, which editors translate. ``lang``
     is set when the page is not (yet) translated into ``language``.
     """
-    from forms.models import InitiativeListingRequestPage
-
     pages = {
         page.locale.language_code: page
         for page in visible_to_public(InitiativeListingRequestPage.objects.all())
