@@ -3,6 +3,7 @@
 import io
 import re
 import secrets
+import time
 
 from PIL import Image
 
@@ -29,14 +30,28 @@ def png_bytes():
     return buffer.getvalue()
 
 
+def served_from_cache(session, url, seconds=60):
+    """Whether ``url`` comes from the shared page cache within ``seconds``.
+
+    Publishing queues a search-index update; when the worker finishes it, every
+    cached page is invalidated once more, so the first entry may be dropped.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        session.get(url, timeout=30)
+        response = session.get(url, timeout=30)
+        assert response.status_code == 200, url
+        if response.headers.get("X-Page-Cache") == "hit":
+            return True
+        time.sleep(1)
+    return False
+
+
 def test_unpublish_on_one_server_is_a_404_on_every_server_at_once(editor):
     page = new_page(f"unpublish-{secrets.token_hex(4)}")
     anonymous = visitor()
     for base in [*APP_SERVERS, LB]:
-        anonymous.get(base + page["path"], timeout=30)  # now in the shared page cache
-        cached = anonymous.get(base + page["path"], timeout=30)
-        assert cached.status_code == 200
-        assert cached.headers.get("X-Page-Cache") == "hit", base
+        assert served_from_cache(anonymous, base + page["path"]), base
 
     admin = admin_session(APP_SERVERS[0], *editor)
     confirm = f"/admin/pages/{page['id']}/unpublish/"
