@@ -1,6 +1,6 @@
-# Production image: slim Python 3.11, non-root, gunicorn.
+# Production image: slim Python 3.11, non-root, gunicorn (gunicorn.conf.py).
 # Build:  docker build -t survivor-portal .
-# Run:    see compose.yaml for the environment it needs.
+# Run:    see compose.yaml for the processes and the environment they need.
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -13,16 +13,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/app/var/media \
     PORT=8000
 
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
-    && rm -rf /var/lib/apt/lists/* \
-    && useradd --create-home --uid 10001 portal
+RUN useradd --create-home --uid 10001 portal
 
 WORKDIR /app
 
-# Dependencies in their own layer: rebuilt only when pyproject.toml changes.
-COPY pyproject.toml README.md ./
-RUN pip install ".[redis]"
+# Dependencies in their own layer, exactly as locked (hashes checked): rebuilt
+# only when the lock changes. `make lock` writes it from pyproject.toml.
+COPY requirements/production.txt requirements/production.txt
+RUN pip install --require-hashes --no-deps -r requirements/production.txt
 
 COPY --chown=portal:portal . .
 
@@ -38,7 +36,9 @@ RUN SECRET_KEY=collectstatic-only \
 USER portal
 EXPOSE 8000
 
+# Asks /healthz with the first ALLOWED_HOSTS entry as Host (scripts/healthcheck).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD curl --fail --silent --show-error http://127.0.0.1:${PORT}/healthz || exit 1
+    CMD ["python", "scripts/healthcheck"]
 
-CMD ["sh", "-c", "exec gunicorn portal.wsgi:application --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --timeout 30 --forwarded-allow-ips='*' --access-logfile -"]
+# gunicorn.conf.py: workers, timeouts, and an access log without client addresses.
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "portal.wsgi:application"]

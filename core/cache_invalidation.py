@@ -9,6 +9,7 @@ pages (the taxonomies) add them with ``invalidate_when_changed()`` in their
 """
 
 from django.db.models.signals import post_delete, post_save
+from django_tasks.signals import task_finished
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -36,6 +37,17 @@ def page_deleted(sender, instance, **kwargs):
         invalidate_all()
 
 
+# Background tasks that change what search result pages show (Wagtail queues its
+# search index updates as modelsearch tasks). Wherever they run
+# (the worker, usually), the shared cache makes every app server see the change.
+SEARCH_TASK_PREFIXES = ("modelsearch.", "wagtail.search.")
+
+
+def search_task_finished(sender, task_result, **kwargs):
+    if task_result.task.module_path.startswith(SEARCH_TASK_PREFIXES):
+        invalidate_all()
+
+
 def invalidate_when_changed(*models):
     """Saving or deleting any of ``models`` makes every cached page stale."""
     for model in models:
@@ -45,6 +57,7 @@ def invalidate_when_changed(*models):
 
 
 def connect():
+    task_finished.connect(search_task_finished, dispatch_uid="page-cache-search-task")
     page_published.connect(invalidate_all, dispatch_uid="page-cache-published")
     page_unpublished.connect(invalidate_all, dispatch_uid="page-cache-unpublished")
     post_page_move.connect(invalidate_all, dispatch_uid="page-cache-moved")

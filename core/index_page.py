@@ -1,11 +1,14 @@
 """What the three public indexes (initiatives, practices, funding) share."""
 
+from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 from core.base_page import BasePage
 from core.canonical_query import canonical_query, declare
-from core.listing import paginate, query_string_without, search_query
+from core.listing import active_filter_count, paginate, query_string_without, search_query
+from core.transliteration import query_in_site_script
 
 
 class FilterableIndexPage(BasePage):
@@ -18,6 +21,7 @@ class FilterableIndexPage(BasePage):
     """
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
@@ -40,7 +44,9 @@ class FilterableIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = search_query(request)
-        results, filters, is_filtered = self.listing(request, query)
+        results, filters, is_filtered = self.listing(
+            request, query_in_site_script(query, get_language())
+        )
         page_of_results = paginate(request, results, self.per_page)
         page_of_results.object_list = self.prepare_results(page_of_results.object_list)
         # Search words are free text: such pages are never cached.
@@ -51,6 +57,7 @@ class FilterableIndexPage(BasePage):
             results=page_of_results,
             result_count=page_of_results.paginator.count,
             is_filtered=bool(query) or is_filtered,
+            active_filter_count=active_filter_count(filters),
             page_query=query_string_without(request, "page"),
         )
         return context

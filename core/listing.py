@@ -65,6 +65,8 @@ class FilterOption:
     selected: bool
     item: object = None
     label: str = ""
+    # How many entries choosing this option would give (None: not counted).
+    count: int | None = None
 
 
 @dataclass
@@ -79,6 +81,21 @@ class ListingFilter:
     @property
     def active(self):
         return any(option.selected for option in self.options)
+
+    @property
+    def active_count(self):
+        return sum(option.selected for option in self.options)
+
+    def with_counts(self, counts):
+        """This filter with each option's count from ``{value: count}`` (missing: 0)."""
+        for option in self.options:
+            option.count = counts.get(option.value, 0)
+        return self
+
+
+def active_filter_count(filters):
+    """How many filter values are chosen, for the folded filter panel's summary."""
+    return sum(listing_filter.active_count for listing_filter in filters)
 
 
 def build_choice_options(choices, selected_values):

@@ -1,28 +1,8 @@
-from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template import loader
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
 
 from .models import DEFAULT_QUICK_EXIT_URL, PortalSettings
-
-
-@never_cache
-@require_safe
-def healthz(request):
-    """200 when the database answers, 503 when it does not.
-
-    Load balancers and the Docker HEALTHCHECK poll this; it reveals nothing
-    beyond the two states.
-    """
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def quick_exit_url(request):

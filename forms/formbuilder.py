@@ -5,7 +5,8 @@ promises its respondents:
 
 - every text answer has a length limit, checked on the server with a clear
   message (no silent truncation by a ``maxlength`` attribute);
-- dates must be plausible, and a date of birth cannot be in the future;
+- dates must be plausible, a date of birth cannot be in the future, and
+  "today's date" (as on a signed paper form) must be today;
 - "Choice or own words" fields let people describe themselves or say they
   prefer not to;
 - every form carries a one-time submission token (a second post of the same
@@ -18,7 +19,7 @@ import secrets
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
@@ -57,7 +58,24 @@ class LimitedCharField(forms.CharField):
 def validate_plausible_date(value):
     if not EARLIEST_PLAUSIBLE_YEAR <= value.year <= LATEST_PLAUSIBLE_YEAR:
         raise ValidationError(
-            _("Enter a real date, for example 27.03.2025."), code="implausible_date"
+            _("Enter a date between the years %(earliest)s and %(latest)s.")
+            % {"earliest": EARLIEST_PLAUSIBLE_YEAR, "latest": LATEST_PLAUSIBLE_YEAR},
+            code="implausible_date",
+        )
+
+
+def validate_today(value):
+    """Today's date, as the person's own calendar may have it.
+
+    The server's date in its time zone, give or take a day: at 00:30 in
+    Skopje it may still be yesterday where an applicant in Lisbon is.
+    """
+    today = timezone.localdate()
+    if abs((value - today).days) > 1:
+        raise ValidationError(
+            _("Enter today's date, %(today)s.")
+            % {"today": date_format(today, "SHORT_DATE_FORMAT")},
+            code="not_today",
         )
 
 
@@ -225,9 +243,13 @@ class PortalFormBuilder(FormBuilder):
 
     def create_date_of_birth_field(self, field, options):
         options.setdefault("widget", DateInput(attrs={"autocomplete": "bday"}))
-        return forms.DateField(
-            validators=[validate_plausible_date, validate_date_of_birth], **options
-        )
+        # One check, one message: it covers dates in the future and too long ago.
+        return forms.DateField(validators=[validate_date_of_birth], **options)
+
+    def create_today_field(self, field, options):
+        options["initial"] = timezone.localdate
+        options.setdefault("widget", DateInput)
+        return forms.DateField(validators=[validate_today], **options)
 
     def create_self_described_field(self, field, options):
         options.pop("initial", None)

@@ -86,3 +86,21 @@ def listing_outcome_message(listing, published):
         subject = render_to_string("forms/email/listing_outcome_subject.txt", context)
         body = render_to_string("forms/email/listing_outcome.txt", context)
     return applicant_message(subject.strip(), body, address)
+
+
+def listing_changes_requested_message(listing, comment):
+    """The requester's news that the editors ask for a change, quoting their comment, if
+    they gave an address and asked for mail."""
+    submission = listing.submission
+    address = submission.form_data.get("requester_email")
+    if not address or not submission.confirmation_wanted:
+        return None
+    with translation.override(submission.page.locale.language_code):
+        context = {
+            "organisation": submission.form_data.get("organisation_name", ""),
+            "comment": (comment or "").strip(),
+            "reference": submission.reference,
+        }
+        subject = render_to_string("forms/email/listing_changes_requested_subject.txt", context)
+        body = render_to_string("forms/email/listing_changes_requested.txt", context)
+    return applicant_message(subject.strip(), body, address)

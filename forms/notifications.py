@@ -33,6 +33,7 @@ from forms.models import ListingRequest, ModeratedSubmission
 from forms.moderation import moderators_of
 from forms.notification_messages import (
     confirmation_message,
+    listing_changes_requested_message,
     listing_outcome_message,
     moderator_messages,
 )
@@ -168,4 +169,27 @@ def send_listing_outcome(listing_request_id):
     if message is not None:
         send_sanitised(message.send, "Listing outcome", listing.submission_id)
     type(listing).objects.filter(pk=listing.pk).update(outcome_notified_at=timezone.now())
+    return 1
+
+
+@task()
+def send_listing_changes_requested(listing_request_id, task_state_id):
+    """Tell the requester what the editors need changed, in the editor's words.
+
+    The task carries ids only; the comment is read from the review's task state.
+    """
+    from wagtail.models import TaskState
+
+    listing = (
+        ListingRequest.objects.select_related("submission__page__locale")
+        .filter(pk=listing_request_id, outcome="")
+        .first()
+    )
+    task_state = TaskState.objects.filter(pk=task_state_id).first()
+    if listing is None or task_state is None:
+        return 0
+    message = listing_changes_requested_message(listing, task_state.comment)
+    if message is None:
+        return 0
+    message.send()
     return 1

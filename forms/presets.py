@@ -137,7 +137,7 @@ def board_application_fields():
             "Full name, typed, in place of a signature",
             "singleline",
         ),
-        field("Date", "date", help_text="Today's date."),
+        field("Date", "today", help_text="Today's date."),
     ]
 
 

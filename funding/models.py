@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +15,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.base_page import BasePage
 from core.blocks import BodyBlock
+from core.facets import cached_counts
 from core.index_page import FilterableIndexPage
 from core.listing import (
     ListingFilter,
     build_choice_options,
+    build_options,
     children_of,
     filter_values,
 )
@@ -26,6 +28,10 @@ from core.localization import localize_page
 from core.visibility import visible_to_public
 from initiatives.models import InitiativePage
 from taxonomy.fields import taxonomy_choices
+from taxonomy.models import Country
+from taxonomy.names import default_items
+
+from .regions import REGION_CHOICES, REGION_CODES
 
 UPCOMING = "upcoming"
 OPEN = "open"
@@ -75,25 +81,108 @@ class FundingIndexPage(FilterableIndexPage):
         return visible_to_public(children_of(self, FundingOpportunityPage)).with_status(day)
 
     def listing(self, request, query):
-        statuses = [
-            value for value in filter_values(request, "status") if value in dict(STATUS_CHOICES)
-        ]
-        results = self.opportunities()
-        if statuses:
-            results = results.filter(status_rank__in=[STATUS_RANK[value] for value in statuses])
-        results = results.order_by(
-            "status_rank", models.F("closes_on").asc(nulls_last=True), "title"
-        )
+        selected = {
+            "status": [v for v in filter_values(request, "status") if v in dict(STATUS_CHOICES)],
+            "country": filter_values(request, "country"),
+            "region": [v for v in filter_values(request, "region") if v in REGION_CODES],
+        }
+        matching = None
         if query:
             # Search decides which opportunities match; the status order stays.
-            matching = visible_to_public(children_of(self, FundingOpportunityPage)).search(
-                query, order_by_relevance=False
-            )
-            results = results.filter(pk__in=[page.pk for page in matching])
+            matching = [
+                page.pk
+                for page in visible_to_public(children_of(self, FundingOpportunityPage)).search(
+                    query, order_by_relevance=False
+                )
+            ]
+        results = filter_opportunities(self.opportunities(), selected, matching).order_by(
+            "status_rank", models.F("closes_on").asc(nulls_last=True), "title"
+        )
         filters = [
-            ListingFilter("status", _("Status"), build_choice_options(STATUS_CHOICES, statuses))
+            ListingFilter(
+                "status", _("Status"), build_choice_options(STATUS_CHOICES, selected["status"])
+            ),
+            ListingFilter(
+                "region", _("Region"), build_choice_options(REGION_CHOICES, selected["region"])
+            ),
+            ListingFilter(
+                "country",
+                _("Country"),
+                build_options(default_items(Country), "code", selected["country"]),
+                multiple=True,
+            ),
         ]
-        return results, filters, bool(statuses)
+        counts = cached_counts(
+            f"funding:{self.pk}",
+            selected,
+            query,
+            lambda: funding_facet_counts(self.opportunities(), selected, matching),
+        )
+        for listing_filter in filters:
+            listing_filter.with_counts(counts[listing_filter.param])
+        return results, filters, any(selected.values())
+
+
+def open_to(opportunities, codes):
+    """Opportunities open to applicants based in any of ``codes`` (or anywhere)."""
+    ids = [item.pk for item in default_items(Country) if item.code in codes]
+    through = FundingOpportunityPage.countries.through
+    restricted = through.objects.values("fundingopportunitypage_id")
+    in_countries = through.objects.filter(country_id__in=ids).values("fundingopportunitypage_id")
+    return opportunities.filter(Q(pk__in=in_countries) | ~Q(pk__in=restricted))
+
+
+def filter_opportunities(opportunities, selected, matching=None):
+    if selected["status"]:
+        ranks = [STATUS_RANK[value] for value in selected["status"]]
+        opportunities = opportunities.filter(status_rank__in=ranks)
+    if selected["country"]:
+        opportunities = open_to(opportunities, set(selected["country"]))
+    if selected["region"]:
+        codes = set().union(*(REGION_CODES[value] for value in selected["region"]))
+        opportunities = open_to(opportunities, codes)
+    if matching is not None:
+        opportunities = opportunities.filter(pk__in=matching)
+    return opportunities
+
+
+def funding_facet_counts(opportunities, selected, matching):
+    """{filter: {option: opportunities it would give}}: one or two grouped queries per filter.
+
+    An opportunity that names no country is open everywhere, so it counts
+    for every country and region.
+    """
+    through = FundingOpportunityPage.countries.through
+    counts = {}
+    pages = filter_opportunities(opportunities, {**selected, "status": []}, matching)
+    rows = pages.order_by().values("status_rank").annotate(count=Count("pk"))
+    rank_to_status = {rank: status for status, rank in STATUS_RANK.items()}
+    counts["status"] = {rank_to_status[row["status_rank"]]: row["count"] for row in rows}
+    code_of = {item.pk: item.code for item in default_items(Country)}
+    for param in ("country", "region"):
+        pages = filter_opportunities(opportunities, {**selected, param: []}, matching).order_by()
+        tagged = through.objects.filter(fundingopportunitypage_id__in=pages.values("pk"))
+        anywhere = pages.exclude(pk__in=through.objects.values("fundingopportunitypage_id"))
+        if param == "country":
+            rows = tagged.values("country_id").annotate(count=Count("fundingopportunitypage_id"))
+            by_value = {code_of.get(row["country_id"]): row["count"] for row in rows}
+            values = code_of.values()
+        else:
+            by_value = tagged.aggregate(
+                **{
+                    value.replace("-", "_"): Count(
+                        "fundingopportunitypage_id",
+                        filter=Q(country_id__in=[pk for pk, c in code_of.items() if c in codes]),
+                        distinct=True,
+                    )
+                    for value, codes in REGION_CODES.items()
+                }
+            )
+            by_value = {value: by_value[value.replace("-", "_")] for value in REGION_CODES}
+            values = REGION_CODES
+        everywhere = anywhere.count()
+        counts[param] = {value: by_value.get(value, 0) + everywhere for value in values}
+    return counts
 
 
 class FundingOpportunityQuerySet(PageQuerySet):

@@ -15,13 +15,13 @@ from core.page_cache import until_content_changes
 from core.visibility import visible_to_public
 from funding.models import CLOSED, STATUS_RANK, FundingOpportunityPage, today
 from initiatives.models import InitiativePage
-from practices.models import PracticePage
+from practices.models import PracticePage, tools_in
 
 FEATURED_COUNT = 3
 
 
 def home_sections(home):
-    """Featured initiatives, the coded good practices and open funding."""
+    """Featured initiatives, the coded good practices, open funding and the tools."""
     return {
         "featured_initiatives": featured_initiatives(home),
         "featured_practices": list(
@@ -31,6 +31,7 @@ def home_sections(home):
             .order_by("code")[:6]
         ),
         "open_funding": open_funding(home.locale_id),
+        "tools": tools_in(home.locale_id),
     }
 
 

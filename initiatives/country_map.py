@@ -8,6 +8,8 @@ No tiles, no script, no request to anyone else.
 """
 
 import json
+import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -50,6 +52,22 @@ def counts_by_country(index):
     return until_content_changes(f"country-map:counts:{index.pk}", compute)
 
 
+def path_top(path):
+    """The smallest y an SVG path of absolute moves and relative lines reaches."""
+    top = math.inf
+    x = y = 0
+    for command, numbers in re.findall(r"([MmLlZz])([^MmLlZz]*)", path):
+        values = [int(value) for value in re.findall(r"-?\d+", numbers)]
+        pairs = list(zip(values[0::2], values[1::2], strict=False))
+        for index, (dx, dy) in enumerate(pairs):
+            if command == "M" and index == 0:
+                x, y = dx, dy
+            else:
+                x, y = x + dx, y + dy
+            top = min(top, y)
+    return top
+
+
 def country_map(index, request):
     """What the map template needs: shapes to draw and the countries to list."""
     counts = counts_by_country(index)
@@ -72,8 +90,10 @@ def country_map(index, request):
                 "entry": entry,
             }
         )
-    # Countries with initiatives last, so their outlines are drawn on top.
-    shapes.sort(key=lambda shape: shape["entry"] is not None)
+    # Countries with initiatives last, so their outlines are drawn on top, and
+    # among them from the top of the map down, so keyboard focus moves down the
+    # page as the eye does.
+    shapes.sort(key=lambda shape: (shape["entry"] is not None, path_top(shape["path"])))
     return {
         "view_box": borders()["view_box"],
         "shapes": shapes,

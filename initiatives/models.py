@@ -15,9 +15,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.base_page import BasePage
 from core.blocks import BodyBlock
+from core.facets import cached_counts, count_by_field, count_by_relation
 from core.index_page import FilterableIndexPage
 from core.listing import (
     ListingFilter,
+    build_choice_options,
     build_options,
     children_of,
     filter_values,
@@ -62,13 +64,20 @@ class InitiativeIndexPage(FilterableIndexPage):
         return visible_to_public(pages).order_by("title")
 
     def listing(self, request, query):
-        selected = {
-            name: filter_values(request, name) for name in ("country", "type", "area", "language")
-        }
+        selected = {name: filter_values(request, name) for name in FILTER_PARAMS}
         results = filter_initiatives(self.initiatives(), selected)
         if query:
             results = results.search(query, order_by_relevance=True)
-        return results, initiative_filters(selected), any(selected.values())
+        filters = initiative_filters(selected)
+        counts = cached_counts(
+            f"initiatives:{self.pk}",
+            selected,
+            query,
+            lambda: initiative_facet_counts(self.initiatives(), selected, query),
+        )
+        for listing_filter in filters:
+            listing_filter.with_counts(counts[listing_filter.param])
+        return results, filters, any(selected.values())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -84,20 +93,48 @@ class InitiativeIndexPage(FilterableIndexPage):
         return initiatives
 
 
+FILTER_PARAMS = ("country", "type", "scope", "area", "language")
+TAGS = {
+    "country": ("countries", Country, "code"),
+    "area": ("areas", AreaOfWork, "slug"),
+    "language": ("languages", WorkingLanguage, "code"),
+}
+
+
 def filter_initiatives(queryset, selected):
+    if selected["scope"]:
+        in_scope = InitiativePage.objects.filter(scope__in=selected["scope"])
+        queryset = queryset.filter(pk__in=in_scope.values("pk"))
     if selected["type"]:
         types = item_ids(InitiativeType, "slug", selected["type"])
         of_type = InitiativePage.objects.filter(initiative_type__in=types)
         queryset = queryset.filter(pk__in=of_type.values("pk"))
-    tags = {
-        "country": ("countries", "code"),
-        "area": ("areas", "slug"),
-        "language": ("languages", "code"),
-    }
-    for param, (relation, lookup) in tags.items():
+    for param, (relation, _model, lookup) in TAGS.items():
         if selected[param]:
             queryset = tagged_with_any(queryset, InitiativePage, relation, lookup, selected[param])
     return queryset
+
+
+def initiative_facet_counts(initiatives, selected, query):
+    """{filter: {option: entries it would give}}, one grouped query per filter."""
+    matching = None
+    if query:
+        matching = [page.pk for page in initiatives.search(query, order_by_relevance=False)]
+    counts = {}
+    for param in FILTER_PARAMS:
+        pages = filter_initiatives(initiatives, {**selected, param: []}).order_by()
+        if matching is not None:
+            pages = pages.filter(pk__in=matching)
+        if param in TAGS:
+            relation, model, lookup = TAGS[param]
+            items = default_items(model)
+            counts[param] = count_by_relation(pages, InitiativePage, relation, items, lookup)
+        elif param == "type":
+            slugs = {item.pk: item.slug for item in default_items(InitiativeType)}
+            counts[param] = count_by_field(pages, InitiativePage, "initiative_type", slugs)
+        else:
+            counts[param] = count_by_field(pages, InitiativePage, "scope")
+    return counts
 
 
 def initiative_filters(selected):
@@ -112,6 +149,11 @@ def initiative_filters(selected):
             "type",
             _("Type"),
             build_options(default_items(InitiativeType), "slug", selected["type"]),
+        ),
+        ListingFilter(
+            "scope",
+            _("Scope"),
+            build_choice_options(InitiativePage.SCOPE_CHOICES, selected["scope"]),
         ),
         ListingFilter(
             "area",
@@ -213,6 +255,15 @@ class InitiativePage(BasePage):
         blank=True,
         help_text=_("When an editor last checked this entry with the organisation."),
     )
+    text_language = models.CharField(
+        _("language of the texts"),
+        max_length=15,
+        blank=True,
+        help_text=_(
+            "Set when this version still shows the texts of another language (a self-listing "
+            "not yet translated). Publishing a translation clears it."
+        ),
+    )
     verification = models.CharField(
         _("verification"),
         max_length=20,
@@ -270,6 +321,8 @@ class InitiativePage(BasePage):
         SynchronizedField("logo"),
         SynchronizedField("last_reviewed"),
         SynchronizedField("verification"),
+        # The source's empty value: publishing a translation marks it as translated.
+        SynchronizedField("text_language", overridable=False),
     ]
 
     parent_page_types = ["initiatives.InitiativeIndexPage"]

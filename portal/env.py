@@ -13,6 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import dj_database_url
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
+# Django's database cache table (``CACHE_URL=db://``), made by ``createcachetable``.
+DATABASE_CACHE_TABLE = "portal_cache"
 
 
 def env_str(name, default=""):
@@ -48,6 +50,9 @@ def database_from_url(url):
     """
     config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Opens the file read-write but never creates it, except under
+        # ``migrate`` (portal/sqlite/base.py): a missing file is an error.
+        config["ENGINE"] = "portal.sqlite"
         config["OPTIONS"] = {
             # A larger page cache and memory-mapped reads: at 10,000 initiatives
             # (a 400 MB file) a listing's queries cost a third less CPU (make bench).
@@ -68,11 +73,19 @@ def database_from_url(url):
 def cache_from_url(url):
     """A Django CACHES entry for ``url``.
 
-    ``locmem://`` (the default), ``dummy://`` and ``redis://``/``rediss://``
-    (shared between app servers; needs the ``redis`` extra).
+    ``locmem://`` (the default on a laptop; private to each process),
+    ``dummy://``, ``db://TABLE`` (Django's database cache, shared by every
+    process; ``manage.py createcachetable`` makes the table) and
+    ``redis://``/``rediss://`` (shared; needs the ``redis`` extra).
     """
     parts = urlsplit(url)
     scheme = parts.scheme
+    if scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": parts.netloc or DATABASE_CACHE_TABLE,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
     if scheme == "locmem":
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -84,11 +97,14 @@ def cache_from_url(url):
     if scheme in {"redis", "rediss"}:
         options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, answering "miss" while Redis is unreachable.
+            "BACKEND": "portal.cache.TolerantRedisCache",
             "LOCATION": url.split("?", 1)[0],
             "KEY_PREFIX": options.pop("key_prefix", "portal"),
+            # A Redis that does not answer costs a request at most this long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
-    raise ValueError(f"CACHE_URL scheme {scheme!r} is not supported (locmem, dummy, redis)")
+    raise ValueError(f"CACHE_URL scheme {scheme!r} is not supported (locmem, dummy, db, redis)")
 
 
 def local_secret_key(path: Path):

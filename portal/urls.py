@@ -8,12 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.open_data_http import open_data_view
 from core.sitemap import MultilingualSitemap
-from core.views import healthz
 from forms.feeds import OpenCallsFeed
 from funding.feeds import OpenFundingFeed
 from home.deadline_calendar import deadline_calendar
 from home.search import search
 from initiatives.feeds import InitiativesFeed
+from operations.views import healthz
 from portal import api
 
 handler400 = "portal.error_views.bad_request"
@@ -40,15 +40,25 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA_LOCALLY", False):
+    # Django's static() helper serves nothing without DEBUG; `make run` runs without it.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # Every public page carries its language in the URL (/en/..., /sq/...); "/"
 # redirects to the visitor's best language without setting a cookie.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    # The practitioners' tools take their answers here (see practices/tools/views.py).
+    path("", include("practices.tools.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -30,6 +30,11 @@ from taxonomy.names import default_items
 
 from .blocks import INITIATIVE_PAGE_TYPE, ExamplesBlock, ResourcesBlock, StepsBlock
 
+# The practitioners' tools live under the good practices (practices/tools/).
+from .tools.pages import tools_in, transferability_checklist_for
+from .tools.self_assessment import SelfAssessmentPage  # noqa: F401
+from .tools.transferability import TransferabilityChecklistPage  # noqa: F401
+
 
 class PracticeIndexPage(FilterableIndexPage):
     """Every good practice and example case, filterable by track, country and principle."""
@@ -38,10 +43,19 @@ class PracticeIndexPage(FilterableIndexPage):
         _("introduction"), blank=True, help_text=_("Shown above the list of practices.")
     )
 
-    subpage_types = ["practices.PracticePage"]
+    subpage_types = [
+        "practices.PracticePage",
+        "practices.SelfAssessmentPage",
+        "practices.TransferabilityChecklistPage",
+    ]
 
     class Meta:
         verbose_name = _("good-practice index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tools"] = tools_in(self.locale_id)
+        return context
 
     def practices(self):
         pages = children_of(self, PracticePage)
@@ -224,6 +238,7 @@ class PracticePage(BasePage):
         )
         context["examples"] = self.examples_for_display()
         context["index_url"] = self.get_parent().get_url(request)
+        context["transferability_url"] = transferability_checklist_for(self)
         return context
 
     def examples_for_display(self):

@@ -35,7 +35,7 @@ BY_NAME = {"Kosovo": "XK"}
 WEST, EAST, SOUTH, NORTH = 13.0, 29.5, 38.8, 47.2
 MARGIN = 1.5
 WIDTH = 600.0
-TOLERANCE = 0.6  # simplification, in output units
+TOLERANCE = 1.0  # simplification, in output units (1 is a CSS pixel at full width)
 
 
 def decode_arcs(topology):
@@ -124,10 +124,18 @@ def area_and_centroid(points):
 
 
 def path_data(rings):
+    """SVG path data, as short as it can be: whole units (a CSS pixel at the
+    map's widest), each ring one absolute move and then relative lines
+    (small numbers, no commas, a minus sign doubling as the separator). The
+    map is inline in the directory's HTML, which must stay within the first
+    round trip of a slow connection (bench/wire.py)."""
     parts = []
     for ring in rings:
-        coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in ring)
-        parts.append(f"M{coords}Z")
+        (x, y), steps = ring[0], []
+        for next_x, next_y in ring[1:]:
+            steps.append(f"{next_x - x} {next_y - y}")
+            x, y = next_x, next_y
+        parts.append(f"M{ring[0][0]} {ring[0][1]}l{' '.join(steps)}z".replace(" -", "-"))
     return "".join(parts)
 
 
@@ -143,7 +151,7 @@ def build(topology):
             for number, ring in enumerate(polygon):
                 points = [project(*clamp(*point)) for point in ring_points(ring, arcs)]
                 points = simplify(points, TOLERANCE)
-                points = [(round(x, 1), round(y, 1)) for x, y in points]
+                points = [(round(x), round(y)) for x, y in points]
                 points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
                 if len(points) < 4:
                     continue
@@ -154,7 +162,7 @@ def build(topology):
         if rings:
             countries[code] = {
                 "path": path_data(rings),
-                "label": [round(label[0], 1), round(label[1], 1)],
+                "label": [round(label[0]), round(label[1])],
             }
     height = project(WEST, SOUTH)[1]
     return {

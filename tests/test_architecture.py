@@ -19,6 +19,9 @@ CONTENT = {"initiatives", "practices", "funding", "forms"}
 # sections; only demo and portal may import home, and only portal may import demo.
 MAY_IMPORT = {
     "core": set(),
+    # Health check and scheduler: run other apps' commands by name, import none.
+    "operations": set(),
+    "languages": {"core"},
     "security": {"core"},
     "taxonomy": {"core", "security"},
     "initiatives": BELOW_CONTENT,
@@ -27,7 +30,7 @@ MAY_IMPORT = {
     "forms": BELOW_CONTENT | {"initiatives"},
     "home": BELOW_CONTENT | CONTENT,
     "demo": BELOW_CONTENT | CONTENT | {"home"},
-    "portal": BELOW_CONTENT | CONTENT | {"home", "demo"},
+    "portal": BELOW_CONTENT | CONTENT | {"home", "demo", "operations"},
 }
 APPS = set(MAY_IMPORT)
 

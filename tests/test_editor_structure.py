@@ -13,7 +13,12 @@ from core.checks import (
 from funding.models import FundingIndexPage, FundingOpportunityPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage
-from practices.models import PracticeIndexPage, PracticePage
+from practices.models import (
+    PracticeIndexPage,
+    PracticePage,
+    SelfAssessmentPage,
+    TransferabilityChecklistPage,
+)
 
 # Every page type, snippet and site setting Wagtail knows of: a new one is covered at once.
 PAGE_MODELS = project_page_models()
@@ -28,6 +33,8 @@ SETTING_MODELS = project_setting_models()
         (InitiativePage, {InitiativeIndexPage}),
         (PracticeIndexPage, {HomePage}),
         (PracticePage, {PracticeIndexPage}),
+        (SelfAssessmentPage, {PracticeIndexPage}),
+        (TransferabilityChecklistPage, {PracticeIndexPage}),
         (FundingIndexPage, {HomePage}),
         (FundingOpportunityPage, {FundingIndexPage}),
         (StandardPage, {HomePage, StandardPage}),
@@ -55,6 +62,8 @@ def test_the_registries_list_every_kind_of_model():
     [
         "/admin/pages/add/initiatives/initiativepage/{index}/",
         "/admin/pages/add/practices/practicepage/{practices}/",
+        "/admin/pages/add/practices/selfassessmentpage/{practices}/",
+        "/admin/pages/add/practices/transferabilitychecklistpage/{practices}/",
         "/admin/pages/add/funding/fundingopportunitypage/{funding}/",
     ],
 )

@@ -27,14 +27,32 @@ def database_bytes():
     return connection.connection.serialize()
 
 
-def where_found(marker):
-    """Which tables hold the marker, and the bytes around each copy (to explain a failure)."""
+def tables_holding(marker):
     tables = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
             cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608
             if any(marker.lower() in str(row).lower() for row in cursor.fetchall()):
                 tables.append(table)
+    return tables
+
+
+def database_holds(marker):
+    """On SQLite every byte of the file, free pages included; elsewhere every row.
+
+    (PostgreSQL keeps dead rows until VACUUM, which the README asks operators to
+    run; its files are not readable from a test.)
+    """
+    if connection.vendor == "sqlite":
+        return marker.lower().encode() in database_bytes().lower()
+    return bool(tables_holding(marker))
+
+
+def where_found(marker):
+    """Which tables hold the marker, and the bytes around each copy (to explain a failure)."""
+    tables = tables_holding(marker)
+    if connection.vendor != "sqlite":
+        return tables, []
     data = database_bytes().lower()
     needle = marker.lower().encode()
     spots, start = [], data.find(needle)
@@ -56,7 +74,7 @@ def test_erasing_a_listing_request_leaves_no_copy_in_the_database(
         )
     submission = ModeratedSubmission.objects.get(page=listing_page())
     draft_id = ListingRequest.objects.get(submission=submission).initiative_id
-    assert MARKER.lower().encode() in database_bytes().lower(), "the test would see a copy"
+    assert database_holds(MARKER), "the test would see a copy"
 
     with django_capture_on_commit_callbacks(execute=True):
         ModeratedSubmission.objects.filter(pk=submission.pk).erase(reason="erasure request")
@@ -66,7 +84,7 @@ def test_erasing_a_listing_request_leaves_no_copy_in_the_database(
     assert not Page.objects.filter(pk=draft_id).exists(), "the draft entry is deleted"
     assert not Revision.objects.filter(object_id=str(draft_id)).exists()
     assert not PageLogEntry.objects.filter(page_id=draft_id).exists()
-    assert MARKER.lower().encode() not in database_bytes().lower(), where_found(MARKER)
+    assert not database_holds(MARKER), where_found(MARKER)
     assert MARKER.lower() not in caplog.text.lower()
     assert not DBTaskResult.objects.filter(args_kwargs__icontains=MARKER).exists()
     assert not DBTaskResult.objects.filter(traceback__icontains=MARKER).exists()

@@ -167,7 +167,8 @@ def test_export_contains_only_the_chosen_fields_and_is_recorded(client, moderato
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode()), "Excel needs the BOM to read UTF-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["Reference", "First name", "Phone"]
     assert rows[1] == [first.reference, "Ana", "'=HYPERLINK(1)"], "formulas are defused"
     assert len(rows) == 2, "only the chosen statuses"

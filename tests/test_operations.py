@@ -34,7 +34,7 @@ def run_python(code, env_overrides, unset=()):
 def test_healthz_is_ok_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "media": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -55,7 +55,10 @@ def test_healthz_is_503_when_the_database_is_unreachable(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.strip().splitlines()[-1])
-    assert outcome == {"status": 503, "body": {"status": "unavailable", "database": "down"}}
+    assert outcome == {
+        "status": 503,
+        "body": {"status": "unavailable", "database": "down", "cache": "ok", "media": "ok"},
+    }
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
@@ -108,7 +111,8 @@ def test_postgres_url_is_understood():
     ("url", "backend"),
     [
         ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
-        ("redis://cache:6379/1", "django.core.cache.backends.redis.RedisCache"),
+        ("redis://cache:6379/1", "portal.cache.TolerantRedisCache"),
+        ("db://", "django.core.cache.backends.db.DatabaseCache"),
         ("dummy://", "django.core.cache.backends.dummy.DummyCache"),
     ],
 )

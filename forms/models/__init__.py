@@ -6,7 +6,7 @@ from .consultation import ConsultationCallPage, ConsultationFormField
 from .feedback import FeedbackFormField, FeedbackPage
 from .fields import PortalFormField
 from .index import GetInvolvedIndexPage
-from .listing import InitiativeListingRequestPage, ListingRequest
+from .listing import DirectoryReviewTask, InitiativeListingRequestPage, ListingRequest
 from .submissions import ModeratedSubmission, SubmissionNote, SubmissionStatus
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "BoardApplicationPage",
     "ConsultationCallPage",
     "ConsultationFormField",
+    "DirectoryReviewTask",
     "FeedbackFormField",
     "FeedbackPage",
     "FormState",

@@ -31,6 +31,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.contrib.forms.utils import get_forms_for_user
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.base_page import BasePage, never_cache
@@ -161,6 +162,8 @@ class ModeratedFormPage(BasePage, AbstractForm):
     # BasePage builds the tabs: every form type gets the Moderation tab.
     extra_tabs = [(_("Moderation"), moderation_panels)]
     private_responses = True
+
+    search_fields = AbstractForm.search_fields + [index.SearchField("introduction")]
 
     class Meta:
         abstract = True

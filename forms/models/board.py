@@ -13,7 +13,7 @@ from forms.admin_forms import PresetQuestionsPageForm
 from forms.presets import board_application_fields, build_fields
 
 from .base import ModeratedFormPage
-from .fields import BALANCE_DIMENSIONS, PortalFormField, field_panels
+from .fields import BALANCE_DIMENSIONS, PortalFormField, field_panels, searchable_questions
 
 
 class BoardApplicationFormField(PortalFormField):
@@ -87,8 +87,8 @@ class BoardApplicationPage(ModeratedFormPage):
         FieldPanel("thank_you_text"),
     ]
     search_fields = ModeratedFormPage.search_fields + [
-        index.SearchField("introduction"),
         index.SearchField("body_name"),
+        searchable_questions(),
     ]
     override_translatable_fields = [
         *ModeratedFormPage.override_translatable_fields,

@@ -5,14 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyBlock
 from forms.formbuilder import anonymous_answers_form
 
 from .base import ModeratedFormPage
-from .fields import PortalFormField, field_panels
+from .fields import PortalFormField, field_panels, searchable_questions
 
 
 class ConsultationPurpose(models.TextChoices):
@@ -121,7 +120,7 @@ class ConsultationCallPage(ModeratedFormPage):
         InlinePanel("form_fields", heading=_("Questions"), label=_("Question")),
         FieldPanel("thank_you_text"),
     ]
-    search_fields = ModeratedFormPage.search_fields + [index.SearchField("introduction")]
+    search_fields = ModeratedFormPage.search_fields + [searchable_questions()]
     override_translatable_fields = [
         *ModeratedFormPage.override_translatable_fields,
         SynchronizedField("purpose", overridable=False),

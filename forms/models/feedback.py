@@ -1,5 +1,6 @@
 """Anonymous feedback from people who used anti-trafficking services (practice O3)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -12,7 +13,7 @@ from forms.admin_forms import PresetQuestionsPageForm
 from forms.presets import build_fields, feedback_fields
 
 from .base import ModeratedFormPage
-from .fields import PortalFormField, field_panels
+from .fields import PortalFormField, field_panels, searchable_questions
 
 # No field type that invites personal data: no email, no date of birth, no
 # date (a date of an event can identify someone), no hidden field.
@@ -77,6 +78,8 @@ class FeedbackPage(ModeratedFormPage):
         FieldPanel("thank_you_text"),
     ]
 
+    search_fields = ModeratedFormPage.search_fields + [searchable_questions()]
+
     base_form_class = PresetQuestionsPageForm
 
     parent_page_types = ["forms.GetInvolvedIndexPage"]
@@ -87,5 +90,35 @@ class FeedbackPage(ModeratedFormPage):
         verbose_name = _("feedback page")
         verbose_name_plural = _("feedback pages")
 
+    def get_form_class(self):
+        return at_least_one_answer_form(super().get_form_class())
+
     def preset_form_fields(self):
         return build_fields(FeedbackFormField, feedback_fields())
+
+
+def at_least_one_answer_form(form_class):
+    """``form_class`` refusing an empty form: every question may be skipped, not all of them."""
+
+    class AtLeastOneAnswerForm(form_class):
+        def clean(self):
+            cleaned_data = super().clean()
+            if not self.errors and not any(map(is_answered, self.answers().values())):
+                raise ValidationError(
+                    _("Answer at least one question before sending: this form is empty."),
+                    code="empty",
+                )
+            return cleaned_data
+
+    return AtLeastOneAnswerForm
+
+
+def is_answered(value):
+    """Whether an answer says something (0 does; an empty box or an unticked one does not)."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list | tuple | set):
+        return bool(value)
+    return True

@@ -13,12 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
 from wagtail.models import TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 # Wagtail's field types, less "hidden" (a form here never carries data the
 # person cannot see), plus two of the portal's own.
 PORTAL_FIELD_CHOICES = [choice for choice in FORM_FIELD_CHOICES if choice[0] != "hidden"] + [
     ("date_of_birth", _("Date of birth")),
+    ("today", _("Today's date (must be today)")),
     ("self_described", _("Choice or own words")),
 ]
 
@@ -71,3 +73,10 @@ BALANCE_DIMENSIONS = [
 
 def field_panels(*extra):
     return [*AbstractFormField.panels, *[FieldPanel(name) for name in extra]]
+
+
+def searchable_questions():
+    """A form page's questions in its search fields: a call is found by what it asks."""
+    return index.RelatedFields(
+        "form_fields", [index.SearchField("label"), index.SearchField("help_text")]
+    )

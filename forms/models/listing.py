@@ -3,15 +3,17 @@
 A valid request becomes a *draft* ``InitiativePage`` under the directory,
 submitted to the "Directory review" workflow: nothing is public until an
 editor approves and publishes it. The requester is emailed when the request
-arrives (the usual confirmation) and when the entry is published or declined.
+arrives (the usual confirmation), when an editor requests changes (with the
+editor's comment), and when the entry is published or declined.
 """
 
 from django import forms
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import AbstractGroupApprovalTask
 
 from forms.formbuilder import SINGLE_LINE_MAX_LENGTH, LimitedCharField, PublicForm
 from initiatives.models import InitiativePage
@@ -19,7 +21,7 @@ from taxonomy.models import KOSOVO_CODE, AreaOfWork, Country, InitiativeType, Wo
 from taxonomy.names import display_name
 
 from .base import ModeratedFormPage
-from .submissions import ModeratedSubmission
+from .submissions import ModeratedSubmission, SubmissionStatus
 
 REVIEW_WORKFLOW_NAME = "Directory review"
 REVIEWERS_GROUP = "Moderators"
@@ -204,22 +206,121 @@ def create_draft_initiative(directory, data):
     return initiative
 
 
-def review_workflow():
-    """The "Directory review" workflow: one approval step for the Moderators group."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+class DirectoryReviewTask(AbstractGroupApprovalTask):
+    """Wagtail's group approval, with "Decline" beside "Request changes".
 
-    workflow, created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW_NAME)
-    if created or not workflow.workflow_tasks.exists():
-        task, _created = GroupApprovalTask.objects.get_or_create(name="Approve directory entry")
-        reviewers = Group.objects.filter(name__in=[REVIEWERS_GROUP, "Editors"])
-        task.groups.add(*reviewers)
-        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, sort_order=0)
+    "Request changes" (Wagtail's reject) tells the organisation what to change,
+    with the editor's comment, and the entry can be edited and resubmitted;
+    "Decline" ends the review: the organisation is told the entry will not be
+    listed, and the request is marked declined in the moderation queue.
+    """
+
+    DECLINE = "decline"
+
+    class Meta:
+        verbose_name = _("directory review task")
+        verbose_name_plural = _("directory review tasks")
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if not actions:
+            return actions
+        reject = [action for action in actions if action[0] == "reject"]
+        others = [action for action in actions if action[0] != "reject"]
+        return [*reject, (self.DECLINE, _("Decline the listing"), True), *others]
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name != self.DECLINE:
+            return super().on_action(task_state, user, action_name, **kwargs)
+        # Rejected without Wagtail's "needs changes" step, then the review ends.
+        task_state.reject(user=user, update=False, comment=kwargs.get("comment", ""))
+        task_state.workflow_state.cancel(user=user)
+        record_declined(task_state.workflow_state.object_id)
+        return None
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve a directory entry, request changes or "
+            "decline it; the organisation is told which."
+        )
+
+
+def record_declined(page_id):
+    # Here, not at the top: forms.notifications imports these models.
+    from forms.notifications import send_listing_outcome
+
+    requests = list(
+        ListingRequest.objects.filter(initiative_id=page_id, outcome="").select_related(
+            "submission"
+        )
+    )
+    for listing in requests:
+        listing.outcome = ListingRequest.DECLINED
+        listing.save(update_fields=["outcome"])
+        ModeratedSubmission.objects.filter(pk=listing.submission_id).update(
+            status=SubmissionStatus.DECLINED
+        )
+        transaction.on_commit(lambda pk=listing.pk: send_listing_outcome.enqueue(pk), robust=True)
+
+
+def review_workflow():
+    """The "Directory review" workflow: one review step for the Moderators group."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow, WorkflowTask
+
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW_NAME)
+    if not DirectoryReviewTask.objects.filter(workflow_tasks__workflow=workflow).exists():
+        # Also replaces the plain approval task of sites set up before "Decline" existed.
+        task, _created = DirectoryReviewTask.objects.get_or_create(name="Review directory entry")
+        task.groups.add(*Group.objects.filter(name__in=[REVIEWERS_GROUP, "Editors"]))
+        WorkflowTask.objects.filter(workflow=workflow).delete()
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
 
 def submit_for_review(initiative):
     review_workflow().start(initiative, user=None)
+
+
+def list_in_every_language(initiative):
+    """Put a newly published self-listing into every language's directory at once.
+
+    Made with wagtail-localize's ``TranslationCreator``, as an editor's
+    *Translate* would: each other language gets a translation that shows the
+    organisation's own texts (wagtail-localize falls back to the source),
+    marked with ``text_language`` so cards and the page carry ``lang``, and
+    listed in *Reports → Translations* as waiting. When a translator
+    publishes the translation, the synchronised empty ``text_language`` of
+    the source replaces the mark. Aliases were the other way: they cannot
+    be translated in place and are not in the report.
+    """
+    from wagtail.models import Locale
+    from wagtail_localize.operations import TranslationCreator
+
+    existing = set(initiative.get_translations().values_list("locale_id", flat=True))
+    locales = list(Locale.objects.exclude(pk=initiative.locale_id).exclude(pk__in=existing))
+    if not locales:
+        return
+    # Not the taxonomy items it names: they are translated already, and
+    # re-saving them here could overwrite translations made outside wagtail-localize.
+    TranslationCreator(None, locales).create_translations(initiative, include_related_objects=False)
+
+    def publish_marked_untranslated():
+        # New translations start as drafts (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE
+        # is off, so no page goes live half in English). A self-listing is the one
+        # exception: it is shown at once in every language, in its own language,
+        # marked so cards and the page carry ``lang``.
+        for page in InitiativePage.objects.filter(
+            translation_key=initiative.translation_key, locale__in=locales
+        ):
+            page.text_language = initiative.locale.language_code
+            page.save_revision().publish()
+
+    # wagtail-localize saves the new pages once the transaction commits; this
+    # runs after it, so its save does not overwrite the mark.
+    transaction.on_commit(publish_marked_untranslated)
 
 
 class ListingRequest(models.Model):

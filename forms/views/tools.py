@@ -17,7 +17,7 @@ from forms.answers import labelled_fields
 from forms.audit import log_many
 from forms.balance import BALANCE_STATUSES, balance_counts
 from forms.encryption import lookup_digests
-from forms.export import META_COLUMNS, export_csv
+from forms.export import META_COLUMNS, export_csv, export_xlsx
 from forms.models import BoardApplicationPage, ModeratedSubmission, SubmissionStatus
 
 
@@ -59,7 +59,7 @@ class ExportForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         choices=[(name, label) for name, label, _get in META_COLUMNS],
-        initial=["reference", "submit_time", "status"],
+        initial=["reference", "submit_time", "language", "status"],
     )
     answers = forms.MultipleChoiceField(
         label=_("Answers"),
@@ -75,6 +75,14 @@ class ExportForm(forms.Form):
         help_text=_("Leave all unticked to export every status."),
     )
 
+    file_format = forms.ChoiceField(
+        label=_("File format"),
+        choices=[("csv", _("CSV (UTF-8)")), ("xlsx", _("Excel workbook (XLSX)"))],
+        initial="csv",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
     def __init__(self, *args, answer_fields, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["answers"].choices = answer_fields
@@ -86,9 +94,15 @@ class ExportForm(forms.Form):
         return cleaned_data
 
 
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
 class ExportView(FormToolMixin, TemplateView):
     template_name = "forms/admin/export.html"
-    page_title = _("Export CSV")
+    page_title = _("Export answers")
 
     def answer_fields(self):
         return labelled_fields(self.form_page)
@@ -108,15 +122,17 @@ class ExportView(FormToolMixin, TemplateView):
         if form.cleaned_data["statuses"]:
             submissions = submissions.filter(status__in=form.cleaned_data["statuses"])
         submissions = list(submissions.order_by("submit_time", "pk"))
-        content = export_csv(submissions, set(form.cleaned_data["meta"]), answer_fields)
+        file_format = form.cleaned_data["file_format"] or "csv"
+        export = export_xlsx if file_format == "xlsx" else export_csv
+        content = export(submissions, set(form.cleaned_data["meta"]), answer_fields, self.versions)
         log_many(
             submissions,
             "forms.export",
             request.user,
-            data={"fields": [name for name, _label in answer_fields]},
+            data={"fields": [name for name, _label in answer_fields], "format": file_format},
         )
-        filename = f"{self.form_page.slug}-{timezone.localdate().isoformat()}.csv"
-        response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+        filename = f"{self.form_page.slug}-{timezone.localdate().isoformat()}.{file_format}"
+        response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["Cache-Control"] = "private, no-store"
         return response

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from portal.env import cache_from_url, database_from_url, env_bool, env_int, env_list, env_str
+from portal.frontend_cache import frontend_cache_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Local state (SQLite database, media, generated secrets) lives here, git-ignored.
@@ -17,12 +18,17 @@ VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
+# Earlier keys, still accepted for signatures while SECRET_KEY is rotated.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Operations: health check and the scheduler; imports no other app.
+    "operations",
     # The ground floor every app may import; it imports none of them.
     "core",
+    "languages",  # formats, catalogue completions, Accept-Language fallback
     "home",
     "taxonomy",
     "security",  # Security: headers, admin hardening, rich-text sanitising
@@ -34,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -161,7 +168,18 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Editors choose the admin's language among the portal's (Account -> Preferences).
+# Wagtail 8 has no Albanian, Serbian, Bosnian or Macedonian catalogue: its own
+# screens stay in English there, while the portal's and Django's strings are
+# translated (see the README).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A new translation starts as a draft, so no page goes live in English under
+# another language's address; it is published once translated
+# (languages/wagtail_hooks.py refuses to publish one with English left).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, times and numbers per language (languages/formats/).
+FORMAT_MODULE_PATH = ["languages.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Belgrade")
@@ -198,6 +216,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend (scripts/cluster).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Survivor Voices Portal <noreply@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Mail to people who sent a form (only if they ticked "Email me a confirmation"):
@@ -381,6 +401,11 @@ FORMS_NOTIFICATION_RETRY_AFTER = env_int("FORMS_NOTIFICATION_RETRY_AFTER", 300)
 DEFAULT_EXCEPTION_REPORTER_FILTER = "forms.reporting.AnswerSafeExceptionReporterFilter"
 # Security: no avatars from gravatar.com; the admin loads nothing from other hosts.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# A cache in front (nginx, Varnish, a CDN) is told when a page is published or
+# unpublished (wagtail.contrib.frontend_cache); configured from the environment
+# (portal/frontend_cache.py). Nothing configured: nothing to purge.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 
 # Page cache -------------------------------------------------------------
 # Anonymous visitors get whole pages from the cache (see core/page_cache.py);

@@ -77,17 +77,47 @@ def form_states():
         yield f"board-errors-{language}", response.content.decode()
         feedback = live_page_path("forms.FeedbackPage", language)
         before = set(ModeratedSubmission.objects.values_list("pk", flat=True))
-        response = client.post(feedback, {TOKEN_FIELD: new_submission_token()})
+        response = client.post(
+            feedback, {TOKEN_FIELD: new_submission_token(), "referral": "Through a friend."}
+        )
         assert response.status_code == 200 and b"confirmation-heading" in response.content
         ModeratedSubmission.objects.exclude(pk__in=before).erase(reason="HTML test")
         yield f"feedback-confirmation-{language}", response.content.decode()
+        yield from tool_states(client, language)
+
+
+def tool_states(client, language):
+    """The practitioners' tools with errors and with a result (they are posted, not visited)."""
+    from practices.models import SelfAssessmentPage, TransferabilityChecklistPage
+
+    assessment = SelfAssessmentPage.objects.live().get(locale__language_code=language)
+    checklist = TransferabilityChecklistPage.objects.live().get(locale__language_code=language)
+    every_item = {
+        f"item-{s}-{i}": "1" for s, n in ((1, 4), (2, 5), (3, 6)) for i in range(1, n + 1)
+    }
+    for state, page, data in (
+        ("self-assessment-errors", assessment, {"item-1-1": "2"}),
+        ("self-assessment-result", assessment, every_item),
+        ("checklist-errors", checklist, {}),
+        ("checklist-summary", checklist, {"question-1-1": "yes", "question-1-1-notes": "A note"}),
+    ):
+        response = client.post(f"/{language}/tool-answers/{page.pk}/", data)
+        assert response.status_code == 200
+        yield f"{state}-{language}", response.content.decode()
 
 
 FORM_STATE_LANGUAGES = ["en", "sq"]
 FORM_STATE_IDS = [
     f"{state}-{language}"
     for language in FORM_STATE_LANGUAGES
-    for state in ("board-errors", "feedback-confirmation")
+    for state in (
+        "board-errors",
+        "feedback-confirmation",
+        "self-assessment-errors",
+        "self-assessment-result",
+        "checklist-errors",
+        "checklist-summary",
+    )
 ]
 
 
