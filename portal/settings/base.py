@@ -165,6 +165,11 @@ LANGUAGES = [
     ("sr-latn", _("Serbian (Latin)")),
     ("bs", _("Bosnian")),
     ("mk", _("Macedonian")),
+    ("cnr", _("Montenegrin")),
+    # Generated from Serbian (Latin) by transliteration: interface catalogue at
+    # build time (compile_translations), pages by the demo loader and by
+    # "Translate from Serbian (Latin)" in the editor (languages/serbian_cyrillic.py).
+    ("sr-cyrl", _("Serbian (Cyrillic)")),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
