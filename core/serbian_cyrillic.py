@@ -27,6 +27,9 @@ import polib
 # Languages made from another by transliteration, not translated: their
 # interface catalogue and demo pages come from the Latin ones.
 GENERATED_LANGUAGES = {"sr-cyrl": "sr-latn"}
+# How generated sentences are marked in wagtail-localize (a "machine"
+# translation by this tool), so a refresh can tell them from an editor's.
+TOOL_NAME = "Transliteration from Serbian (Latin)"
 
 LATIN_TO_CYRILLIC = {
     "a": "а", "b": "б", "c": "ц", "č": "ч", "ć": "ћ", "d": "д", "dž": "џ", "đ": "ђ",
@@ -47,7 +50,8 @@ KEEP_LATIN_FILE = Path(__file__).resolve().parent / "latin_in_serbian_cyrillic.t
 def read_keep_list(path=KEEP_LATIN_FILE):
     """The words and phrases of the keep-list file, longest first."""
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return sorted({line for line in lines if line and not line.startswith("#")}, key=len, reverse=True)
+    words = {line for line in lines if line and not line.startswith("#")}
+    return sorted(words, key=len, reverse=True)
 
 
 KEEP_LATIN = read_keep_list()
@@ -95,6 +99,7 @@ def latin_to_cyrillic(text):
     """Serbian Latin text in Cyrillic, leaving markup, addresses and KEEP_LATIN alone."""
     if not text:
         return text
+
     def convert(match):
         kept, word = match.groups()
         return kept if kept is not None else word_to_cyrillic(word)

@@ -21,7 +21,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from core.serbian_cyrillic import GENERATED_LANGUAGES, latin_to_cyrillic
+from core.serbian_cyrillic import GENERATED_LANGUAGES, TOOL_NAME, latin_to_cyrillic
 
 from .loader import translatable_models
 
@@ -131,6 +131,10 @@ def translate(instance, locale, catalogue):
     po = translation.export_po()
     for entry in po:
         entry.msgstr = catalogue.get(entry.msgid, "")
-    translation.import_po(po)
+    if locale.language_code in GENERATED_LANGUAGES:
+        # Marked as generated, so `transliterate_serbian` refreshes them.
+        translation.import_po(po, translation_type="machine", tool_name=TOOL_NAME)
+    else:
+        translation.import_po(po)
     translation.save_target(publish=not isinstance(instance, Page) or instance.live)
     return True

@@ -182,6 +182,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # another language's address; it is published once translated
 # (languages/wagtail_hooks.py refuses to publish one with English left).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No machine translation: the only "machine translator" transliterates a page's
+# Serbian (Latin) translation into Serbian (Cyrillic), locally, and offers
+# nothing for any other language.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "languages.serbian_cyrillic.TransliterationFromSerbianLatin"
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates, times and numbers per language (languages/formats/).
 FORMAT_MODULE_PATH = ["languages.formats"]

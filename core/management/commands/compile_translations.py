@@ -46,6 +46,4 @@ class Command(BaseCommand):
                     continue
                 polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
                 compiled += 1
-        self.stdout.write(
-            f"Translations: {generated} catalogue(s) generated, {compiled} compiled."
-        )
+        self.stdout.write(f"Translations: {generated} catalogue(s) generated, {compiled} compiled.")
