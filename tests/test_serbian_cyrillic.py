@@ -133,7 +133,13 @@ def test_no_latin_text_on_any_serbian_cyrillic_page(client):
 
 @pytest.mark.django_db
 def test_form_errors_on_a_cyrillic_page_are_cyrillic(client):
-    form = ModeratedFormPage.objects.live().filter(locale__language_code=CYRILLIC).first()
+    form = (
+        Page.objects.live()
+        .filter(locale__language_code=CYRILLIC)
+        .type(ModeratedFormPage)
+        .order_by("path")
+        .first()
+    )
     response = client.post(form.url, {"email": "not an address"})
     html = response.content.decode()
     assert "error" in html
@@ -178,7 +184,7 @@ def test_refreshing_follows_the_latin_text_and_keeps_an_editors_sentence(client)
     latin_titles = StringTranslation.objects.filter(
         locale=latin,
         context__path="title",
-        translation_of__stringsegment__source__object_id=(english.translation_key),
+        translation_of__segments__source__object_id=(english.translation_key),
     )
     title = latin_titles.first()
     title.data = "Obaveštenje o privatnosti, izmenjeno"
@@ -187,7 +193,7 @@ def test_refreshing_follows_the_latin_text_and_keeps_an_editors_sentence(client)
     override = (
         StringTranslation.objects.filter(locale=cyrillic)
         .exclude(context__path__in=["title", "slug"])
-        .filter(translation_of__stringsegment__source__object_id=english.translation_key)
+        .filter(translation_of__segments__source__object_id=english.translation_key)
         .first()
     )
     override.data = "Реченица коју је уредница написала сама."
