@@ -5,6 +5,7 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import polib
 import pytest
@@ -20,6 +21,7 @@ from core.management.commands.compile_translations import generated_catalogue
 from core.serbian_cyrillic import latin_to_cyrillic, latin_words_left
 from forms.models.base import ModeratedFormPage
 from languages.serbian_cyrillic import TransliterationFromSerbianLatin
+from tests.browser.pages import EXTRA_PAGES, PageCase
 
 ROOT = Path(__file__).resolve().parent.parent
 CYRILLIC = "sr-cyrl"
@@ -114,10 +116,16 @@ class VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-def latin_left_on(html):
+def latin_left_on(html, typed=""):
+    """Latin words a reader meets, minus the words they typed (a search echoes them)."""
     parser = VisibleText()
     parser.feed(html)
-    return latin_words_left(unescape(" ".join(parser.parts)))
+    typed_words = set(re.findall(r"\w+", typed))
+    return [
+        word
+        for word in latin_words_left(unescape(" ".join(parser.parts)))
+        if word not in typed_words
+    ]
 
 
 @pytest.mark.django_db
@@ -129,6 +137,22 @@ def test_no_latin_text_on_any_serbian_cyrillic_page(client):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert latin_left_on(response.content.decode()) == [], page.url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("extra", EXTRA_PAGES, ids=lambda extra: extra.name)
+def test_no_latin_text_on_errors_filtered_listings_and_search(client, extra):
+    case = PageCase(
+        extra.name,
+        CYRILLIC,
+        extra.status,
+        extra_path=extra.path or extra.query,
+        extra_of_type=extra.of_type,
+    )
+    response = client.get(case.path())
+    assert response.status_code == extra.status, case.path()
+    typed = parse_qs(urlsplit(case.path()).query).get("q", [""])[0]
+    assert latin_left_on(response.content.decode(), typed) == [], case.path()
 
 
 @pytest.mark.django_db
