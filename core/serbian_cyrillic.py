@@ -2,8 +2,8 @@
 
 The portal serves Serbian in both scripts (``sr-latn`` and ``sr-cyrl``) but
 nobody translates twice: the Cyrillic interface catalogue, the demo's
-Cyrillic pages and editors' "Translate from Serbian (Latin)" all come from
-the Latin text through :func:`latin_to_cyrillic`.
+Cyrillic pages and the editors' transliteration in wagtail-localize all come
+from the Latin text through :func:`latin_to_cyrillic`.
 
 Serbian's two alphabets correspond letter for letter (lj, nj and dž are one
 letter each), so the conversion is exact except for what is not Serbian:
@@ -13,10 +13,12 @@ letter each), so the conversion is exact except for what is not Serbian:
 - addresses stay Latin: URLs, email addresses, domain names;
 - words spelled with q, w, x or y, which the Serbian alphabet lacks, are
   foreign names (Wagtail, Excel) and stay Latin;
-- :data:`KEEP_LATIN`: organisation names, acronyms and technical names that
-  Serbian Cyrillic texts keep in Latin (OHCHR, MARRI, PDF). Add a word here
-  when the Cyrillic site should show it as written; a suffix after a hyphen
-  ("ODIHR-ov") is still transliterated ("ODIHR-ов").
+- codes: a submission reference (SV-7K3Q-9XPM), a setting's name, "h2";
+- the keep-list, ``latin_in_serbian_cyrillic.txt``: organisation names,
+  acronyms and technical names that Serbian Cyrillic texts keep in Latin
+  (OHCHR, MARRI, PDF). Add a line there when the Cyrillic site should show a
+  name as written; a suffix after a hyphen ("ODIHR-ov") is still
+  transliterated ("ODIHR-ов").
 """
 
 import re
@@ -42,7 +44,7 @@ LATIN_TO_CYRILLIC = {
 
 # Words where n+j, l+j or d+ž are two letters (a prefix and a root), by the
 # start of the word: "nadživeti" is наджи-, not наџи-.
-TWO_LETTER_PREFIXES = ("nadž", "podž", "odž", "injek", "konjug", "konjunk")
+TWO_LETTER_PREFIXES = ("nadž", "podž", "injek", "konjug", "konjunk")
 
 KEEP_LATIN_FILE = Path(__file__).resolve().parent / "latin_in_serbian_cyrillic.txt"
 
