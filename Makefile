@@ -105,7 +105,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-TRANSLATED_LOCALES := sq sr_Latn bs mk
+# sr_Cyrl is not here: compile_translations generates it from sr_Latn.
+TRANSLATED_LOCALES := sq sr_Latn bs mk cnr
 
 messages: install
 	$(MANAGE) makemessages $(addprefix -l ,$(TRANSLATED_LOCALES)) --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=bench --ignore=node_modules
