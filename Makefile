@@ -14,7 +14,7 @@ DEBUG ?=
 WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run install test test-postgres checks lint format messages clean audit bench lighthouse country-map lock cluster cluster-stop cluster-test
+.PHONY: help run install test suite test-postgres suite-postgres checks lint format messages clean audit bench lighthouse country-map lock cluster cluster-stop cluster-test
 
 help:
 	@echo "make run            install, migrate, load demo content, serve on http://$(HOST):$(PORT)"
@@ -75,11 +75,22 @@ audit: install
 # Coverage gate: the whole suite must cover at least [tool.coverage.report] fail_under.
 COVERAGE_ARGS ?= --cov --cov-report=term-missing:skip-covered
 
+# `make test` is `make checks` then `make suite`; CI runs the two suites side by side.
 test: checks
+	$(MAKE) --no-print-directory suite
+
+suite: install
 	$(BIN)/pytest $(COVERAGE_ARGS) $(PYTEST_ARGS)
 
+# The browser and HTML tests check what a browser receives, which does not depend on the
+# database engine: they run in `make test` only. Everything that reads or writes data runs here.
+POSTGRES_PYTEST_ARGS ?= -m "not browser and not html"
+
 test-postgres: checks
-	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory suite-postgres
+
+suite-postgres: install
+	scripts/with-postgres $(BIN)/pytest $(POSTGRES_PYTEST_ARGS) $(PYTEST_ARGS)
 
 # Performance (bench/README.md): 15-20 minutes; needs wrk, PostgreSQL optional.
 cluster: install
