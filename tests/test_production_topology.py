@@ -222,6 +222,41 @@ def test_a_second_scheduler_stands_by_while_the_first_runs(settings, tmp_path):
     assert stand_by.run_once() == []
 
 
+postgresql_only = pytest.mark.skipif(
+    "postgresql" not in django_settings.DATABASES["default"]["ENGINE"],
+    reason="the advisory lock of PostgreSQL (make test-postgres)",
+)
+
+
+@pytest.mark.django_db
+@postgresql_only
+def test_a_scheduler_stands_by_while_another_database_session_leads():
+    from django.db import connection, connections
+
+    from operations.scheduler import ADVISORY_LOCK_KEY
+
+    # Another scheduler process: a database session of its own holding the leader lock.
+    other = connections.create_connection("default")
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
+            assert cursor.fetchone()[0]
+        stand_by = LeaderLock()
+        assert not stand_by.acquire()
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_LOCK_KEY])
+        assert stand_by.acquire(), "the lock is taken over once the leader lets go"
+        assert stand_by.acquire(), "and kept on the next tick"
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_LOCK_KEY])
+            assert not cursor.fetchone()[0], "the other session now stands by"
+    finally:
+        other.close()
+        # The test's own session lets go too, for the schedulers of later tests.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock_all()")
+
+
 def test_the_scheduler_runs_each_job_at_its_interval():
     scheduler = Scheduler()
     scheduler.last_run = {job.name: 0 for job in JOBS}
