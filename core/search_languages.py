@@ -63,11 +63,15 @@ class SuffixStemmer:
     rewrites: tuple = ()
 
     def __post_init__(self):
-        object.__setattr__(self, "endings", tuple(sorted(self.endings, key=len, reverse=True)))
+        lengths = sorted({len(ending) for ending in self.endings}, reverse=True)
+        rewrites = tuple((re.compile(pattern), new) for pattern, new in self.rewrites)
+        object.__setattr__(self, "_endings", frozenset(self.endings))
+        object.__setattr__(self, "_lengths", lengths)
+        object.__setattr__(self, "_rewrites", rewrites)
 
     def __call__(self, word):
-        for pattern, replacement in self.rewrites:
-            word = re.sub(pattern, replacement, word)
+        for pattern, replacement in self._rewrites:
+            word = pattern.sub(replacement, word)
         while True:
             stripped = self.strip_once(word)
             if stripped == word or not self.repeat:
@@ -75,11 +79,11 @@ class SuffixStemmer:
             word = stripped
 
     def strip_once(self, word):
-        for ending in self.endings:
-            stem = word[: -len(ending)]
+        for length in self._lengths:
+            stem, ending = word[:-length], word[-length:]
             if (
-                word.endswith(ending)
-                and len(stem) >= self.min_stem
+                len(stem) >= self.min_stem
+                and ending in self._endings
                 and stem[-1] not in self.keep_after.get(ending, "")
             ):
                 return stem
@@ -181,7 +185,8 @@ class SearchLanguage:
             for stem in self.variants(self.stemmer(self.fold(word))):
                 # PostgreSQL stems what it is given: an "a" ending stems back to ``stem``.
                 forms.append(stem if self.stems_in_python(vendor) else stem + "a")
-        return list(dict.fromkeys(forms))
+        # A word no rule leaves anything of is looked up as typed.
+        return list(dict.fromkeys(form for form in forms if form)) or [word.lower()]
 
 
 @lru_cache(maxsize=50_000)
