@@ -27,13 +27,13 @@ from modelsearch.backends.database import SearchBackend as database_backend
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     backend = database_backend(params)
-    # Each half imports Wagtail's backend for its database, which looks up
-    # that database's models when imported and fails on any other.
     if type(backend).__name__ == "SQLiteSearchBackend":
+        # Importing it looks up the SQLite full-text model, which fails on other databases.
         from .search_backend_sqlite import RankedSQLiteSearchBackend
 
         return RankedSQLiteSearchBackend(params)
     if type(backend).__name__ == "PostgresSearchBackend":
+        # Imported only on PostgreSQL, as its SQLite counterpart is only on SQLite.
         from .search_backend_postgres import SearchFormPostgresBackend
 
         return SearchFormPostgresBackend(params)
