@@ -4,11 +4,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.base_page import BasePage
 from core.canonical_query import canonical_query, declare
 from core.listing import active_filter_count, paginate, query_string_without, search_query
 
 
-class FilterableIndexPage(Page):
+class FilterableIndexPage(BasePage):
     """An index that visitors search, filter and page through with GET parameters.
 
     Subclasses declare an ``introduction`` field (its help text names what they
