@@ -1,6 +1,5 @@
 """What the three public indexes (initiatives, practices, funding) share."""
 
-from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -8,7 +7,6 @@ from wagtail.search import index
 from core.base_page import BasePage
 from core.canonical_query import canonical_query, declare
 from core.listing import active_filter_count, paginate, query_string_without, search_query
-from core.transliteration import query_in_site_script
 
 
 class FilterableIndexPage(BasePage):
@@ -44,9 +42,7 @@ class FilterableIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = search_query(request)
-        results, filters, is_filtered = self.listing(
-            request, query_in_site_script(query, get_language())
-        )
+        results, filters, is_filtered = self.listing(request, query)
         page_of_results = paginate(request, results, self.per_page)
         page_of_results.object_list = self.prepare_results(page_of_results.object_list)
         # Search words are free text: such pages are never cached.

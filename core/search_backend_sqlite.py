@@ -1,51 +1,127 @@
-"""The ranking half of :mod:`core.search_backend`, for SQLite only.
+"""The SQLite half of :mod:`core.search_backend`: search forms, and ranking that scales.
 
 A module of its own because Wagtail's SQLite backend looks up its full-text
 model when imported, which fails on any other database.
 """
 
-from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from functools import reduce
+
+from django.utils.functional import cached_property
+from modelsearch.backends.database.sqlite.query import (
+    Lexeme,
+    LexemeCombinable,
+    MatchExpression,
+    SearchQueryExpression,
+    normalize,
+)
 from modelsearch.backends.database.sqlite.sqlite import (
+    ObjectIndexer,
     SQLiteFTSIndexEntry,
+    SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.query import And, MatchAll, Not, Or, PlainText
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.query import MatchAll, Not, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .listing import in_order
-from .search_words import words_only
+from .search_languages import languages_of, search_language
+from .search_words import words_query
 
 
-def fts5_safe(query):
-    """``query`` with every plain-text part reduced to its words.
+class SearchFormIndexer(ObjectIndexer):
+    """Wagtail's indexer, storing each text in its search forms in the object's language."""
 
-    The backend puts each term between double quotes in an FTS5 MATCH
-    expression, so a visitor's ``"`` ended the string early and the search
-    was a 500 (FTS5 "unterminated string"). FTS5's tokenizer splits on every
-    character that is not a letter or a digit anyway, so keeping only those
-    finds the same pages. Text with no word in it matches nothing.
-    """
-    if isinstance(query, PlainText):
-        words = words_only(query.query_string)
-        if not words:
-            return Not(MatchAll())
-        return PlainText(" ".join(words), operator=query.operator, boost=query.boost)
-    if isinstance(query, (And, Or)):
-        return type(query)([fts5_safe(subquery) for subquery in query.subqueries])
-    if isinstance(query, Not):
-        return Not(fts5_safe(query.subquery))
-    return query
+    def __init__(self, obj, backend, language):
+        super().__init__(obj, backend)
+        self.language = language
+
+    @cached_property
+    def title(self):
+        return self.language.index_text(ObjectIndexer.title.func(self), "sqlite")
+
+    @cached_property
+    def body(self):
+        return self.language.index_text(ObjectIndexer.body.func(self), "sqlite")
+
+
+class SearchFormSQLiteIndex(SQLiteIndex):
+    def add_items(self, model, objs):
+        """Wagtail's ``SQLiteIndex.add_items``, with :class:`SearchFormIndexer`."""
+        if not model.get_search_fields():
+            return
+        languages = languages_of(objs)
+        indexers = [SearchFormIndexer(obj, self.backend, languages[obj.pk]) for obj in objs]
+        if not indexers:
+            return
+
+        content_type_pk = get_content_type_pk(model)
+        ids_and_data = {
+            indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers
+        }
+        entries = self.entries.filter(content_type_id=content_type_pk)
+        indexed_ids = frozenset(
+            entries.filter(object_id__in=ids_and_data.keys()).values_list("object_id", flat=True)
+        )
+        for indexed_id in indexed_ids:
+            title, autocomplete, body = ids_and_data[indexed_id]
+            entries.filter(object_id=indexed_id).update(
+                title=title, autocomplete=autocomplete, body=body
+            )
+        self.entries.bulk_create(
+            [
+                self.entries.model(
+                    content_type_id=content_type_pk,
+                    object_id=object_id,
+                    title=title,
+                    autocomplete=autocomplete,
+                    body=body,
+                )
+                for object_id, (title, autocomplete, body) in ids_and_data.items()
+                if object_id not in indexed_ids
+            ]
+        )
+        self._refresh_title_norms()
+
+
+class LexemeGroup(LexemeCombinable):
+    """Lexemes in parentheses: FTS5 binds AND tighter than OR."""
+
+    def __init__(self, lexemes):
+        super().__init__()
+        self.lexemes = lexemes
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.lexemes)
+        return "%s", [f"({sql % tuple(params)})"]
+
+
+def any_form_of(word, language):
+    """An FTS5 term matching any of the search forms of ``word``."""
+    forms = language.query_forms(word, "sqlite")
+    if len(forms) == 1:
+        return Lexeme(forms[0])
+    return LexemeGroup(reduce(lambda a, b: a | b, [Lexeme(form) for form in forms]))
 
 
 class RankedSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.query = fts5_safe(self.query)
+        self.query = words_query(self.query)
         # Search results and their slices share this compiler: the paginator's
         # count and the page it shows read the ranking once.
         self._ranked_pks = None
+
+    def build_search_query_content(self, query, config=None):
+        """Each word of plain text in any of its search forms, in the active language."""
+        if not isinstance(query, PlainText):
+            return super().build_search_query_content(query, config=config)
+        language = search_language()
+        terms = [any_form_of(word, language) for word in query.query_string.split()]
+        if query.operator == "or":
+            return SearchQueryExpression(reduce(lambda a, b: a | b, terms))
+        return SearchQueryExpression(reduce(lambda a, b: a & b, terms))
 
     def ranks_in_python(self, score_field):
         query = normalize(self.query)
@@ -111,5 +187,6 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
+    index_class = SearchFormSQLiteIndex
     query_compiler_class = RankedSQLiteQueryCompiler
     results_class = RankedSQLiteSearchResults

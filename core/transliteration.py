@@ -40,10 +40,6 @@ SERBIAN_CYRILLIC_TO_LATIN = {
     "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
 }  # fmt: skip
 
-# Languages whose pages are written in Latin letters but whose readers may
-# type in Serbian Cyrillic.
-LATIN_SERBIAN_SCRIPT_LANGUAGES = {"sr-latn", "bs", "cnr"}
-
 
 def serbian_to_latin(text):
     def letter(char):
@@ -53,13 +49,3 @@ def serbian_to_latin(text):
         return latin.capitalize() if char.isupper() else latin
 
     return "".join(letter(char) for char in text)
-
-
-def query_in_site_script(query, language):
-    """Search words in the script the site's pages are written in.
-
-    A Serbian or Bosnian reader may type "жртве" where the pages say "žrtve".
-    """
-    if language in LATIN_SERBIAN_SCRIPT_LANGUAGES:
-        return serbian_to_latin(query)
-    return query

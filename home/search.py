@@ -1,12 +1,10 @@
 """Site search over every public page in the visitor's language."""
 
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from core.listing import paginate, query_string_without, search_query
-from core.transliteration import query_in_site_script
 from core.visibility import visible_to_public
 
 RESULTS_PER_PAGE = 10
@@ -19,7 +17,7 @@ def search(request):
         pages = (
             visible_to_public(Page.objects.all())
             .filter(locale=Locale.get_active(), depth__gt=1)
-            .search(query_in_site_script(query, get_language()))
+            .search(query)
         )
         results = paginate(request, pages, RESULTS_PER_PAGE)
         results.object_list = specific_pages(results.object_list)
