@@ -253,6 +253,8 @@ def run_phase(args):
             with timed(size_result, "build"):
                 size_result["synthetic"] = grow_site(size - built)
             built = size
+            if engine == "cluster":
+                wait_for_worker()
             pages = resolve_pages()
             size_result["queries"] = count_queries(pages)
             if engine == "cluster":
@@ -279,6 +281,23 @@ def run_phase(args):
         shutil.rmtree(workdir, ignore_errors=True)
     Path(args.out).write_text(json.dumps(result, indent=1, default=str))
     return 0
+
+
+def wait_for_worker(seconds=600):
+    """Until the cluster's task worker has no task left to run.
+
+    The demo content queues search index updates for the worker, and each one
+    it finishes makes every cached page, facet count and result list stale:
+    measured meanwhile, every request would be a cold one.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    deadline = time.monotonic() + seconds
+    pending = DBTaskResult.objects.filter(status__in=["READY", "RUNNING"])
+    while pending.exists():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the cluster's worker still has tasks after {seconds} s")
+        time.sleep(1)
 
 
 def measure_cluster(pages, size_result, args, largest):
