@@ -176,7 +176,7 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=self.browser_seconds)
             # Tagged with the generation read before rendering: if content
             # changed meanwhile, the entry is already stale, as it should be.
-            frozen = self.freeze(generation, response)
+            frozen = self.freeze(generation, response, time.time() + self.timeout)
             page_cache().set(key, frozen, self.timeout)
             if uses_local_tier(page_cache()):
                 local_tier.put(key, frozen)
@@ -191,7 +191,9 @@ class AnonymousPageCacheMiddleware:
         local = uses_local_tier(cache)
         if local:
             entry = local_tier.get(key)
-            if entry is not None:
+            # A local copy lives no longer than the shared entry would: what a
+            # page shows can change with the time (a call's deadline passing).
+            if entry is not None and entry[4] > time.time():
                 generation = current_generation()
                 if entry[0] == generation:
                     return generation, entry
@@ -227,14 +229,14 @@ class AnonymousPageCacheMiddleware:
         return f"page-cache:page:{digest}"
 
     @staticmethod
-    def freeze(generation, response):
+    def freeze(generation, response, expires):
         headers = {name: response[name] for name in STORED_HEADERS if name in response}
         headers["Cache-Control"] = response["Cache-Control"]
-        return (generation, response.status_code, headers, response.content)
+        return (generation, response.status_code, headers, response.content, expires)
 
     @staticmethod
     def rebuild(stored):
-        _generation, status, headers, content = stored
+        _generation, status, headers, content, _expires = stored
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value

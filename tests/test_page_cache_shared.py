@@ -131,3 +131,12 @@ def test_a_flushed_redis_is_a_miss_not_a_stale_local_page(client, shared_cache):
     response = client.get(page.url)
     assert response["X-Page-Cache"] == "miss"
     assert "After the restart." in response.content.decode()
+
+
+def test_a_local_copy_lives_no_longer_than_the_shared_entry(client, shared_cache, settings):
+    settings.PAGE_CACHE_SECONDS = 1
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "hit"
+    time.sleep(1.2)
+    # Nothing was published, but the entry's time is up in this process too.
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
