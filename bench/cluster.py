@@ -47,6 +47,8 @@ def environment():
         # 200 submissions come from one address; the limit is tested elsewhere.
         "FORMS_RATE_LIMIT_POSTS": "100000",
         "GUNICORN_ACCESS_LOG": "off",
+        # How long an app server may take to answer /healthz on a busy machine.
+        "CLUSTER_START_SECONDS": "180",
     }
 
 
