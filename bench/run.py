@@ -328,6 +328,8 @@ def measure_cluster(pages, size_result, args, largest):
 def production_env(engine, workdir):
     from cryptography.fernet import Fernet
 
+    # /healthz (which the bench waits for) checks that media storage is writable.
+    (workdir / "media").mkdir(exist_ok=True)
     if engine == "sqlite":
         database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
     else:
