@@ -9,11 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Settings")
 
     def ready(self):
-        from django.db.models.signals import pre_save
-
         # Both import models (Wagtail's and this app's), so only once the apps are loaded.
-        from . import cache_invalidation
-        from .tree_integrity import keep_numchild_from_database
+        from . import cache_invalidation, checks, monkey_patches  # noqa: F401 (checks: registers)
 
-        pre_save.connect(keep_numchild_from_database, dispatch_uid="keep-numchild-from-database")
+        # Every patch of Wagtail or a package is listed, applied and watched there.
+        monkey_patches.apply()
         cache_invalidation.connect()

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.base_page import BasePage
 from core.canonical_query import canonical_query, declare
 from core.listing import (
     active_filter_count,
@@ -20,7 +21,7 @@ from core.result_ids import ResultsByIds, result_ids
 from core.transliteration import query_in_site_script
 
 
-class FilterableIndexPage(Page):
+class FilterableIndexPage(BasePage):
     """An index that visitors search, filter and page through with GET parameters.
 
     Subclasses declare an ``introduction`` field (its help text names what they

@@ -8,6 +8,10 @@ are ordinary synced translations that editors can keep updating in the admin.
 
 ``manage.py export_demo_strings`` refreshes the PO files after the English
 demo content changes.
+
+Serbian Cyrillic has no file of its own: its catalogue is the Serbian Latin
+one, transliterated (``core.serbian_cyrillic``), page addresses excepted, so
+nobody translates the demo twice.
 """
 
 from pathlib import Path
@@ -16,6 +20,8 @@ import polib
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from core.serbian_cyrillic import GENERATED_LANGUAGES, TOOL_NAME, latin_to_cyrillic
 
 from .loader import translatable_models
 
@@ -26,6 +32,11 @@ def target_languages():
     return [
         code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code != settings.LANGUAGE_CODE
     ]
+
+
+def translated_languages():
+    """The languages whose demo translations are written by translators."""
+    return [language for language in target_languages() if language not in GENERATED_LANGUAGES]
 
 
 def catalogue_path(language):
@@ -62,11 +73,29 @@ def source_strings(instance):
 
 
 def load_catalogue(language):
+    if language in GENERATED_LANGUAGES:
+        return generated_catalogue(GENERATED_LANGUAGES[language])
     path = catalogue_path(language)
     if not path.exists():
         return {}
     return {
         entry.msgid: entry.msgstr
+        for entry in polib.pofile(str(path))
+        if entry.msgstr and not entry.obsolete
+    }
+
+
+def is_slug(entry):
+    return entry.occurrences and all(place.endswith("#slug") for place, _ in entry.occurrences)
+
+
+def generated_catalogue(source_language):
+    """The Serbian Latin catalogue in Cyrillic; page addresses stay Latin."""
+    path = catalogue_path(source_language)
+    if not path.exists():
+        return {}
+    return {
+        entry.msgid: entry.msgstr if is_slug(entry) else latin_to_cyrillic(entry.msgstr)
         for entry in polib.pofile(str(path))
         if entry.msgstr and not entry.obsolete
     }
@@ -102,6 +131,10 @@ def translate(instance, locale, catalogue):
     po = translation.export_po()
     for entry in po:
         entry.msgstr = catalogue.get(entry.msgid, "")
-    translation.import_po(po)
+    if locale.language_code in GENERATED_LANGUAGES:
+        # Marked as generated, so `transliterate_serbian` refreshes them.
+        translation.import_po(po, translation_type="machine", tool_name=TOOL_NAME)
+    else:
+        translation.import_po(po)
     translation.save_target(publish=not isinstance(instance, Page) or instance.live)
     return True

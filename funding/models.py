@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.base_page import BasePage
 from core.blocks import BodyBlock
 from core.facets import cached_counts
 from core.index_page import FilterableIndexPage
@@ -198,7 +199,7 @@ class FundingOpportunityQuerySet(PageQuerySet):
         )
 
 
-class FundingOpportunityPage(Page):
+class FundingOpportunityPage(BasePage):
     """One funding opportunity. Its status is computed from its dates, never typed."""
 
     funder_name = models.CharField(

@@ -8,12 +8,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.base_page import BasePage
 from core.blocks import BodyBlock
 
 from .home_sections import home_sections
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     """The root of each language's site: what the portal is for."""
 
     introduction = models.TextField(
@@ -66,7 +67,7 @@ class HomeFeaturedInitiative(Orderable):
     panels = [PageChooserPanel("initiative", page_type="initiatives.InitiativePage")]
 
 
-class StandardPage(Page):
+class StandardPage(BasePage):
     """A page of prose: about, privacy notice, accessibility, safety advice."""
 
     introduction = models.TextField(

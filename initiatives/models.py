@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.base_page import BasePage
 from core.blocks import BodyBlock
 from core.facets import cached_counts, count_by_field, count_by_relation
 from core.index_page import FilterableIndexPage
@@ -167,7 +168,7 @@ def initiative_filters(selected):
     ]
 
 
-class InitiativePage(Page):
+class InitiativePage(BasePage):
     """One survivor-led initiative in the directory."""
 
     SCOPE_CHOICES = [

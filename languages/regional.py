@@ -12,10 +12,10 @@ here.
 
 - Croatian (hr) and Montenegrin (cnr) are written in the Latin script with
   the ijekavian pronunciation, as Bosnian is; Serbian Latin comes next.
-- Serbo-Croatian (sh) and Serbian in Montenegro (sr-me) read Serbian Latin
-  first.
-- Serbian in Cyrillic (sr-cyrl) reads Serbian, which the portal serves in
-  Latin until Serbian Cyrillic is added.
+- Serbo-Croatian (sh) reads Serbian Latin first; Serbian in Montenegro
+  (sr-me, sr-latn-me) reads Montenegrin.
+- Serbian in Cyrillic (sr-cyrl, sr-cyrl-rs, sr-cyrl-me) reads Serbian in
+  Cyrillic: the script first, then the closest language in Latin.
 """
 
 from django.conf import locale
@@ -29,7 +29,7 @@ FALLBACKS = {
     "sr-cyrl": ["sr-cyrl", "sr-latn"],
     "sr-cyrl-rs": ["sr-cyrl", "sr-latn"],
     "sr-latn-me": ["cnr", "sr-latn"],
-    "sr-cyrl-me": ["cnr", "sr-cyrl", "sr-latn"],
+    "sr-cyrl-me": ["sr-cyrl", "cnr", "sr-latn"],
 }
 # Django tries a regional code's own entry and its language ("hr" for
 # "hr-hr"), but not the language's fallbacks: the usual regions get theirs.

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.base_page import BasePage
 from core.blocks import BodyBlock
 from core.index_page import FilterableIndexPage
 from core.listing import (
@@ -116,7 +117,7 @@ def practice_filters(selected):
     ]
 
 
-class PracticePage(Page):
+class PracticePage(BasePage):
     """A good practice (P1-P3, O1-O3) or an example case from the field."""
 
     POLICY = "policy"

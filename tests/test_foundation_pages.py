@@ -6,7 +6,8 @@ from django.core.management import call_command
 from home.models import HomePage, StandardPage
 from tests.conftest import page_count
 
-pytestmark = pytest.mark.django_db
+# demo_content: these tests find pages of the demo by slug or title (see README, Tests).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_content]
 
 
 def test_root_redirects_to_the_visitors_language_without_a_cookie(client):

@@ -7,7 +7,8 @@ import pytest
 
 from initiatives.models import InitiativeIndexPage, InitiativePage
 
-pytestmark = pytest.mark.django_db
+# demo_content: these tests find pages of the demo by slug or title (see README, Tests).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_content]
 
 INDEX = "/en/initiatives/"
 DEMO_INITIATIVES = 9

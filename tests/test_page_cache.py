@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
@@ -10,9 +11,10 @@ from wagtail.models import Locale, Page
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from taxonomy.models import Country
 
-pytestmark = pytest.mark.django_db
+# demo_content: these tests find pages of the demo by slug or title (see README, Tests).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_content]
 
-LANGUAGES = ["en", "sq", "sr-latn", "bs", "mk"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def english(model, **lookup):

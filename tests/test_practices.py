@@ -6,7 +6,8 @@ import pytest
 
 from practices.models import PracticePage
 
-pytestmark = pytest.mark.django_db
+# demo_content: these tests find pages of the demo by slug or title (see README, Tests).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_content]
 
 INDEX = "/en/practices/"
 

@@ -30,6 +30,8 @@ EXPECTED = {
     "sr-latn": "28. januara 2027. | 29. novembra 2027. 14:05 | 10.000 | 1.234,50",
     "bs": "28. januara 2027. | 29. novembra 2027. 14:05 | 10.000 | 1.234,50",
     "mk": "28 јануари 2027 | 29 ноември 2027, 14:05 | 10.000 | 1.234,50",
+    "cnr": "28. januara 2027. | 29. novembra 2027. 14:05 | 10.000 | 1.234,50",
+    "sr-cyrl": "28. јануара 2027. | 29. новембра 2027. 14:05 | 10.000 | 1.234,50",
 }
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -94,6 +96,8 @@ def test_a_funding_page_reads_naturally_in_each_language(client):
         "sr-latn": ["15.000 USD", "31. oktobra 2021."],
         "bs": ["15.000 USD", "31. oktobra 2021."],
         "mk": ["15.000 USD", "31 октомври 2021"],
+        "cnr": ["15.000 USD", "31. oktobra 2021."],
+        "sr-cyrl": ["15.000 USD", "31. октобра 2021."],
     }
     assert set(expected) == set(LANGUAGES)
     for language, strings in expected.items():

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client
@@ -22,7 +23,7 @@ from practices.tools.self_assessment import build_sections, read_answers, score
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["en", "sq", "sr-latn", "bs", "mk"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SECTION_SIZES = (4, 5, 6)
 MARKER = "MARKER-T00L-9ZQ-private-note"
 

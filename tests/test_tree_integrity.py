@@ -6,7 +6,8 @@ from wagtail_localize.operations import translate_object, translate_page_subtree
 
 from initiatives.models import InitiativeIndexPage
 
-pytestmark = pytest.mark.django_db
+# demo_content: these tests find pages of the demo by slug or title (see README, Tests).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_content]
 
 
 def test_translating_a_section_with_its_subtree_keeps_its_children_reachable(

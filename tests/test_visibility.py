@@ -7,7 +7,8 @@ from wagtail.models import PageViewRestriction
 
 from initiatives.models import InitiativePage
 
-pytestmark = pytest.mark.django_db
+# demo_content: these tests find pages of the demo by slug or title (see README, Tests).
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_content]
 
 ISTAC = "International Survivors of Trafficking Advisory Council (ISTAC)"
 ISTAC_NAME = "International Survivors of Trafficking Advisory Council"

@@ -23,11 +23,15 @@ NEIGHBOURS = {
     "hr-HR,hr;q=0.9,en;q=0.8": "bs",
     "hr-HR,en-US;q=0.7": "bs",
     "sh": "sr-latn",
-    "sr-ME,en;q=0.5": "sr-latn",
-    "cnr": "bs",
-    "cnr-ME,cnr;q=0.9,en;q=0.5": "bs",
-    "sr-Cyrl": "sr-latn",
-    "sr-Cyrl-RS,en;q=0.5": "sr-latn",
+    "sr": "sr-latn",
+    "sr-ME,en;q=0.5": "cnr",
+    "sr-Latn-ME,en;q=0.5": "cnr",
+    "cnr": "cnr",
+    "cnr-ME,cnr;q=0.9,en;q=0.5": "cnr",
+    "sr-Cyrl": "sr-cyrl",
+    "sr-Cyrl-RS,en;q=0.5": "sr-cyrl",
+    # The script first: a Cyrillic reader in Montenegro gets Serbian in Cyrillic.
+    "sr-Cyrl-ME,en;q=0.5": "sr-cyrl",
 }
 
 

@@ -99,6 +99,8 @@ def meta_description(page):
     """The editor's search description, else the page's own summary text."""
     if page is None:
         return ""
+    if hasattr(page, "meta_description"):
+        return page.meta_description()  # core.base_page.BasePage
     for attribute in ("search_description", "introduction", "summary"):
         value = getattr(page, attribute, "")
         if value:

@@ -26,16 +26,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractForm
 from wagtail.contrib.forms.utils import get_forms_for_user
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.base_page import BasePage, never_cache
 from core.page_cache import until_content_changes
 from forms import human_check, ratelimit
 from forms.encryption import lookup_digest
@@ -80,7 +79,7 @@ def kosovo_names():
     )
 
 
-class ModeratedFormPage(AbstractForm):
+class ModeratedFormPage(BasePage, AbstractForm):
     """A form page whose submissions go to named moderators only."""
 
     introduction = models.TextField(
@@ -169,22 +168,14 @@ class ModeratedFormPage(AbstractForm):
     dates_panel = MultiFieldPanel(
         [FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")
     )
+    # BasePage builds the tabs: every form type gets the Moderation tab.
+    extra_tabs = [(_("Moderation"), moderation_panels)]
+    private_responses = True
 
     search_fields = AbstractForm.search_fields + [index.SearchField("introduction")]
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def build_edit_handler(cls, content_panels, promote_panels=None, settings_panels=None):
-        return TabbedInterface(
-            [
-                ObjectList(content_panels, heading=_("Content")),
-                ObjectList(cls.moderation_panels, heading=_("Moderation")),
-                ObjectList(promote_panels or Page.promote_panels, heading=_("Promote")),
-                ObjectList(settings_panels or Page.settings_panels, heading=_("Settings")),
-            ]
-        )
 
     def with_content_json(self, content):
         """A revision's content, with the *stored* moderators and retention.
@@ -292,14 +283,12 @@ class ModeratedFormPage(AbstractForm):
 
     # Serving ---------------------------------------------------------------
 
-    def serve(self, request, *args, **kwargs):
+    def serve_page(self, request, *args, **kwargs):
+        # Answers and CSRF tokens must never sit in a shared or browser cache:
+        # BasePage.serve marks the response so (private_responses).
         mark_request_sensitive(request)
         serve = self.serve_post if request.method == "POST" else self.serve_get
-        response = serve(request)
-        # Answers and CSRF tokens must never sit in a shared or browser cache.
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        return serve(request)
 
     def serve_get(self, request):
         if not self.is_open():
@@ -361,10 +350,8 @@ class ModeratedFormPage(AbstractForm):
                 "the form again. Your answers are still here."
             )
         )
-        response = self.render_form(request, form, status=403)
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True, no_store=True)
-        return response
+        # Not reached through serve(): the headers BasePage.serve would add.
+        return never_cache(self.render_form(request, form, status=403))
 
     def closed_message(self):
         if self.form_state() == FormState.UPCOMING:
@@ -388,11 +375,6 @@ class ModeratedFormPage(AbstractForm):
         context = self.get_context(request)
         context["form_submission"] = form_submission
         return TemplateResponse(request, self.get_landing_page_template(request), context)
-
-    def serve_preview(self, request, mode_name):
-        response = super().serve_preview(request, mode_name)
-        add_never_cache_headers(response)
-        return response
 
     def serve_submissions_list_view(self, request, *args, **kwargs):
         """Wagtail's submissions list is replaced by the moderation queue.

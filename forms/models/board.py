@@ -86,7 +86,6 @@ class BoardApplicationPage(ModeratedFormPage):
         InlinePanel("form_fields", heading=_("Application form"), label=_("Question")),
         FieldPanel("thank_you_text"),
     ]
-    edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
     search_fields = ModeratedFormPage.search_fields + [
         index.SearchField("body_name"),
         searchable_questions(),

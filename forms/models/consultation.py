@@ -120,7 +120,6 @@ class ConsultationCallPage(ModeratedFormPage):
         InlinePanel("form_fields", heading=_("Questions"), label=_("Question")),
         FieldPanel("thank_you_text"),
     ]
-    edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
     search_fields = ModeratedFormPage.search_fields + [searchable_questions()]
     override_translatable_fields = [
         *ModeratedFormPage.override_translatable_fields,

@@ -77,7 +77,6 @@ class FeedbackPage(ModeratedFormPage):
         InlinePanel("form_fields", heading=_("Topics"), label=_("Topic")),
         FieldPanel("thank_you_text"),
     ]
-    edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
 
     search_fields = ModeratedFormPage.search_fields + [searchable_questions()]
 

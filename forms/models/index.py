@@ -7,12 +7,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.base_page import BasePage
 from core.blocks import BodyBlock
 
 from .base import FormState
 
 
-class GetInvolvedIndexPage(Page):
+class GetInvolvedIndexPage(BasePage):
     """Lists the form pages under it, open calls first."""
 
     introduction = models.TextField(

@@ -144,7 +144,6 @@ class InitiativeListingRequestPage(ModeratedFormPage):
         FieldPanel("introduction"),
         FieldPanel("thank_you_text"),
     ]
-    edit_handler = ModeratedFormPage.build_edit_handler(content_panels)
 
     parent_page_types = ["initiatives.InitiativeIndexPage"]
     subpage_types = []

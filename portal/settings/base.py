@@ -165,6 +165,11 @@ LANGUAGES = [
     ("sr-latn", _("Serbian (Latin)")),
     ("bs", _("Bosnian")),
     ("mk", _("Macedonian")),
+    ("cnr", _("Montenegrin")),
+    # Generated from Serbian (Latin) by transliteration: interface catalogue at
+    # build time (compile_translations), pages by the demo loader and by
+    # "Translate from Serbian (Latin)" in the editor (languages/serbian_cyrillic.py).
+    ("sr-cyrl", _("Serbian (Cyrillic)")),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -177,6 +182,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # another language's address; it is published once translated
 # (languages/wagtail_hooks.py refuses to publish one with English left).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No machine translation: the only "machine translator" transliterates a page's
+# Serbian (Latin) translation into Serbian (Cyrillic), locally, and offers
+# nothing for any other language.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "languages.serbian_cyrillic.TransliterationFromSerbianLatin"
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates, times and numbers per language (languages/formats/).
 FORMAT_MODULE_PATH = ["languages.formats"]

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
 from wagtail.search import index
+
+from core.base_page import BasePage
 
 from .private import keep_answers_out_of_error_reports, private_response
 
@@ -15,7 +16,7 @@ from .private import keep_answers_out_of_error_reports, private_response
 MAX_NOTE_LENGTH = 2000
 
 
-class ToolPage(Page):
+class ToolPage(BasePage):
     """A tool that takes answers and gives back a result, storing nothing."""
 
     introduction = models.TextField(
@@ -24,8 +25,8 @@ class ToolPage(Page):
         help_text=_("What the tool is for and where it comes from. Shown above the questions."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
@@ -37,11 +38,11 @@ class ToolPage(Page):
         """Where the form posts: a view that may take a post without a CSRF cookie."""
         return reverse("practices_tool_answers", args=[self.pk])
 
-    def serve(self, request, *args, **kwargs):
+    def serve_page(self, request, *args, **kwargs):
         if request.method == "POST":
             keep_answers_out_of_error_reports(request)
             return private_response(self.serve_answers(request))
-        return super().serve(request, *args, **kwargs)
+        return super().serve_page(request, *args, **kwargs)
 
     def serve_answers(self, request):
         raise NotImplementedError

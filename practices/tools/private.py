@@ -7,7 +7,7 @@ not by the browser's or a proxy's cache, not by the portal's page cache (which
 skips ``no-store`` responses, and only ever stores GETs), not by a search engine.
 """
 
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from core.base_page import never_cache
 
 
 def keep_answers_out_of_error_reports(request):
@@ -24,7 +24,6 @@ def keep_answers_out_of_error_reports(request):
 
 def private_response(response):
     """Answers in a page: keep it out of every cache and every search index."""
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
+    never_cache(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -5,9 +5,11 @@ score is the sum of its items, the total the sum of the sections. Scoring
 happens here, on the server, so the tool works without JavaScript.
 """
 
+import string
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -59,8 +61,17 @@ class Result:
     weak_sections: list[Section] = field(default_factory=list)
 
 
+# Sections are lettered in the reader's alphabet (А, Б, В on a Cyrillic page:
+# a Latin "A" there is the wrong script).
+ALPHABETS = {
+    "mk": "АБВГДЃЕЖЗЅИЈКЛЉМНЊОПРСТЌУФХЦЧЏШ",
+    "sr-cyrl": "АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ",
+}
+
+
 def section_letter(index):
-    return chr(ord("A") + index) if index < 26 else str(index + 1)
+    letters = ALPHABETS.get(get_language(), string.ascii_uppercase)
+    return letters[index] if index < len(letters) else str(index + 1)
 
 
 def build_sections(stream):

@@ -7,7 +7,7 @@ from demo.catalogues import (
     default_home,
     source_objects,
     source_strings,
-    target_languages,
+    translated_languages,
 )
 
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
                 # Block ids change on every load; the field name is what helps.
                 occurrences.setdefault(text, []).append((label, path.split(".")[0]))
         CATALOGUE_DIR.mkdir(exist_ok=True)
-        for language in target_languages():
+        for language in translated_languages():
             path = catalogue_path(language)
             old = {}
             if path.exists():
