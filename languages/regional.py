@@ -59,6 +59,8 @@ EXTRA_LANG_INFO = {
         "code": "sr-cyrl",
         "name": "Serbian (Cyrillic)",
         "name_local": "српски (ћирилица)",
+        # The switcher's short label on a phone, in the script it stands for ("SR" is Latin).
+        "name_short": "СР",
     },
 }
 

@@ -58,9 +58,12 @@ def language_links(context):
     homes = site_chrome(request)["homes"]
     links = []
     for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
         entry = {
             "code": code,
-            "name": get_language_info(code)["name_local"],
+            "name": info["name_local"],
+            # What a phone shows instead of the name, so seven languages fit on one line.
+            "short": info.get("name_short") or code.split("-")[0].upper(),
             "current": code == current,
             "translated": True,
         }
