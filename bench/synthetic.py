@@ -103,6 +103,7 @@ def build(initiatives, practices=None, funding=None, languages=None, index=True,
     from django.conf import settings
     from django.db import transaction
 
+    from core.page_cache import invalidate_all
     from core.planner import refresh_planner_statistics
     from funding.models import FundingIndexPage, FundingOpportunityPage
     from initiatives.models import InitiativeIndexPage, InitiativePage
@@ -140,6 +141,9 @@ def build(initiatives, practices=None, funding=None, languages=None, index=True,
         index_new_pages(new_pks, workers)
         summary.seconds["search index"] = time.monotonic() - started
     refresh_planner_statistics()
+    # Bulk inserts send none of the signals publishing sends: cached pages,
+    # facet counts and result lists are stale now.
+    invalidate_all()
     return summary
 
 

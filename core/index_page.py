@@ -1,12 +1,22 @@
 """What the three public indexes (initiatives, practices, funding) share."""
 
+from django.apps import apps
+from django.db.models.sql.where import WhereNode
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.base_page import BasePage
 from core.canonical_query import canonical_query, declare
-from core.listing import active_filter_count, paginate, query_string_without, search_query
+from core.listing import (
+    active_filter_count,
+    children_of,
+    filter_values,
+    paginate,
+    query_string_without,
+    search_query,
+)
+from core.result_ids import ResultsByIds, result_ids
 
 
 class FilterableIndexPage(BasePage):
@@ -28,6 +38,20 @@ class FilterableIndexPage(BasePage):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """A listed entry (the first of ``subpage_types``) in one query.
+
+        Wagtail's own route takes two, the page and then its specific type;
+        other children, and slugs that match no entry, go the usual way.
+        """
+        if path_components:
+            model = apps.get_model(self.subpage_types[0])
+            entry = children_of(self, model).filter(slug=path_components[0]).first()
+            if entry is not None:
+                entry._cached_parent_obj = self  # as Wagtail's route does
+                return entry.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def listing(self, request, query):
         """``(results, filters, is_filtered)`` for this request's filters and search words."""
         raise NotImplementedError
@@ -43,7 +67,10 @@ class FilterableIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         query = search_query(request)
         results, filters, is_filtered = self.listing(request, query)
-        page_of_results = paginate(request, results, self.per_page)
+        # Everything the results depend on besides content (see core/result_ids.py).
+        state = [query, {f.param: filter_values(request, f.param) for f in filters}]
+        ids = result_ids(f"index:{self.pk}", state, results)
+        page_of_results = paginate(request, ResultsByIds(ids, rows_of(results)), self.per_page)
         page_of_results.object_list = self.prepare_results(page_of_results.object_list)
         # Search words are free text: such pages are never cached.
         declare(request, None if query else canonical_query(filters, page_of_results))
@@ -57,3 +84,14 @@ class FilterableIndexPage(BasePage):
             page_query=query_string_without(request, "page"),
         )
         return context
+
+
+def rows_of(results):
+    """What a listing's results are fetched from by id: the listing's queryset
+    (under a search, the queryset searched) with its annotations and related
+    fields, without its filters. The ids already passed them; kept, they make
+    the database check all the matches again to pick the twelve shown."""
+    queryset = results if hasattr(results, "in_bulk") else results.query_compiler.queryset
+    rows = queryset.all()
+    rows.query.where = WhereNode()
+    return rows

@@ -42,6 +42,12 @@ def featured_initiatives(home):
     else:
         initiatives = latest_reviewed_initiatives(home.locale_id)
     InitiativePage.prefetch_taxonomies(initiatives)
+    if initiatives:
+        # The "whole directory" link: the first one's parent, from the cache.
+        first = initiatives[0]
+        first._cached_parent_obj = until_content_changes(
+            f"home:parent-of:{first.path[: -first.steplen]}", first.get_parent
+        )
     return initiatives
 
 

@@ -2,9 +2,11 @@
 
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.listing import paginate, query_string_without, search_query
+from core.localization import active_locale
+from core.result_ids import ResultsByIds, result_ids
 from core.visibility import visible_to_public
 
 RESULTS_PER_PAGE = 10
@@ -14,12 +16,11 @@ def search(request):
     query = search_query(request)
     results = None
     if query:
-        pages = (
-            visible_to_public(Page.objects.all())
-            .filter(locale=Locale.get_active(), depth__gt=1)
-            .search(query)
-        )
-        results = paginate(request, pages, RESULTS_PER_PAGE)
+        locale = active_locale()
+        pages = visible_to_public(Page.objects.all()).filter(locale=locale, depth__gt=1)
+        # Ranked once per content change (core/result_ids.py), not at every request.
+        ids = result_ids("search", [locale.pk, query], pages.search(query))
+        results = paginate(request, ResultsByIds(ids, Page.objects.all()), RESULTS_PER_PAGE)
         results.object_list = specific_pages(results.object_list)
     return TemplateResponse(
         request,

@@ -25,7 +25,7 @@ from core.listing import (
     filter_values,
     in_order,
 )
-from core.localization import localize_pages
+from core.localization import localize_linked
 from core.visibility import visible_to_public
 from taxonomy.fields import in_default_language, taxonomy_choices
 from taxonomy.filters import item_ids, tagged_with_any
@@ -344,9 +344,8 @@ class InitiativePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_taxonomies([self])
         context["structured_data"] = self.structured_data(request)
-        context["related_practices"] = localize_pages(
-            [link.practice for link in self.related_practices.select_related("practice")],
-            apps.get_model(PRACTICE_PAGE_TYPE),
+        context["related_practices"] = localize_linked(
+            self.related_practices.all(), "practice", apps.get_model(PRACTICE_PAGE_TYPE)
         )
         return context
 

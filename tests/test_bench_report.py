@@ -40,10 +40,38 @@ def side_by_side(static_rps, page_rps, others):
     return result, statics
 
 
-def report(page_rps, static_rps=(1000, 1000, 1000), others=(1, 1, 1), wire_bytes=9000):
+def report(
+    page_rps,
+    static_rps=(1000, 1000, 1000),
+    others=(1, 1, 1),
+    wire_bytes=9000,
+    queries=12,
+    growth=None,
+    engines=("sqlite",),
+):
+    """A report of one size (20 items), or of two (10 and 20) with every page's
+    uncached CPU per request ``growth`` times as much at 20."""
+    sizes = {"20": one_size(page_rps, static_rps, others, wire_bytes, queries, cpu=20)}
+    if growth is not None:
+        sizes["20"] = one_size(page_rps, static_rps, others, wire_bytes, queries, 20 * growth)
+        sizes["10"] = one_size(page_rps, static_rps, others, wire_bytes, queries, cpu=20)
+    results = [
+        {
+            "engine": engine,
+            "sizes": sizes,
+            "machine": {"date": "today", "cpus": 2, "python": "3.11", "platform": "linux"},
+            "seconds": {"setup": 1.0},
+        }
+        for engine in engines
+    ]
+    args = argparse.Namespace(connections=8, warmup=1, duration=1, rounds=3, round_seconds=1)
+    return run.Report(results, [], args, 60.0)
+
+
+def one_size(page_rps, static_rps, others, wire_bytes, queries, cpu):
     load, all_statics = {}, []
     for name, _path in run.PAGES:
-        load[name] = {"uncached": wrk_result(100, cpu=20)}
+        load[name] = {"uncached": wrk_result(100, cpu=cpu)}
         if name not in run.NOT_CACHED:
             cached, statics = side_by_side(static_rps, page_rps, others)
             all_statics += statics
@@ -52,21 +80,14 @@ def report(page_rps, static_rps=(1000, 1000, 1000), others=(1, 1, 1), wire_bytes
     load["search"]["single"] = wrk_result(30)
     size = {
         "load": load,
-        "queries": {name: 13 for name, _path in run.PAGES},
+        "queries": {name: queries for name, _path in run.PAGES},
         "synthetic": {"pages": 10, "seconds": {"pages": 1.0}},
         "wire": {
             name: {"path": f"/en/{name}/", **dict.fromkeys(wire.encodings(), wire_bytes)}
             for name in run.WIRE_PAGES
         },
     }
-    result = {
-        "engine": "sqlite",
-        "sizes": {"20": size},
-        "machine": {"date": "today", "cpus": 2, "python": "3.11", "platform": "linux"},
-        "seconds": {"setup": 1.0},
-    }
-    args = argparse.Namespace(connections=8, warmup=1, duration=1, rounds=3, round_seconds=1)
-    return run.Report([result], [], args, 60.0)
+    return size
 
 
 def cached_budgets(result):
@@ -134,3 +155,28 @@ def test_a_heavy_first_visit_misses_its_budget():
     missed = [name for name, _value, ok in result.budgets if ok is False]
     assert len(missed) == len(run.WIRE_PAGES) * len(wire.encodings())
     assert "## First visit" in result.markdown()
+
+
+def test_a_page_with_more_queries_than_the_bound_misses_its_budget():
+    result = report(page_rps=(950, 960, 990), queries=run.QUERIES_MAX + 1)
+    assert not result.passed
+    assert [ok for name, _value, ok in result.budgets if "queries" in name] == [False]
+
+
+@pytest.mark.parametrize(("growth", "ok"), [(1.3, True), (1.31, False)])
+def test_every_page_must_stay_flat_from_the_smallest_to_the_largest_size(growth, ok):
+    result = report(page_rps=(950, 960, 990), growth=growth)
+    flat = [budget for budget in result.budgets if "CPU per request at 20" in budget[0]]
+    assert [name.split(": uncached ")[1].split(",")[0] for name, _v, _ok in flat] == [
+        name for name, _path in run.PAGES
+    ]
+    assert all(budget_ok is ok for _name, _value, budget_ok in flat)
+    assert result.passed is ok
+
+
+def test_the_cluster_has_its_rows_beside_the_single_process_engines():
+    text = report(page_rps=(950, 960, 990), engines=("sqlite", "postgres", "cluster")).markdown()
+    ratios = text.split("## Ratios")[1].split("\n\n")[1].splitlines()[2:]
+    engines = [row.split(" | ")[0].lstrip("| ") for row in ratios]
+    assert engines == [e for e in ("sqlite", "postgres", "cluster") for _page in run.PAGES]
+    assert "## cluster" in text

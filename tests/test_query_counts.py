@@ -1,7 +1,8 @@
 """Listing and detail pages cost the same number of queries at any size.
 
-The bound, 15 queries for a page rendered without the whole-page cache, is
-documented in the README ("Performance"). The site chrome comes from the
+The bound, 12 queries for a page rendered without the whole-page cache, is
+documented in the README ("Performance"); three pages still need up to 15
+(``ABOVE_THE_BOUND``: the README says why). The site chrome comes from the
 cache (core/chrome.py), so what is counted is routing, view restrictions,
 the page's own content and its translations.
 
@@ -25,7 +26,15 @@ def render_every_time(settings):
     settings.PAGE_CACHE_ENABLED = False
 
 
-QUERY_BOUND = 15
+QUERY_BOUND = 12
+# Not there yet: a case page's practice links, the listing-request form's
+# taxonomy choices, and a home page in another language than the default
+# (Wagtail looks up the translation of the site's root page).
+ABOVE_THE_BOUND = {
+    "/en/practices/kosovo-peer-support/": 13,
+    "/en/initiatives/list-your-organisation/": 15,
+    "/sq/": 13,
+}
 
 
 def count_queries(client, path):
@@ -80,6 +89,7 @@ def test_listing_queries_do_not_grow_from_10_to_10_000_items(client, collection)
             assert with_ten_thousand[path] <= with_ten[path], path
         else:
             assert with_ten_thousand[path] == with_ten[path], path
+    assert max(with_ten.values()) <= QUERY_BOUND, with_ten
     assert max(with_ten_thousand.values()) <= QUERY_BOUND, with_ten_thousand
 
 
@@ -107,4 +117,4 @@ def test_detail_pages_stay_within_the_bound(client, path):
         assert count_queries(client, path) <= with_demo
     else:
         assert count_queries(client, path) == with_demo
-    assert with_demo <= QUERY_BOUND
+    assert with_demo <= ABOVE_THE_BOUND.get(path, QUERY_BOUND)

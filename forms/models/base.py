@@ -35,6 +35,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.base_page import BasePage, never_cache
+from core.page_cache import until_content_changes
 from forms import human_check, ratelimit
 from forms.encryption import lookup_digest
 from forms.formbuilder import PortalFormBuilder
@@ -68,6 +69,14 @@ def add_months(moment, months):
         except ValueError:
             continue
     raise ValueError(moment)
+
+
+def kosovo_names():
+    """Kosovo's name in every language of the country taxonomy (cached until content changes)."""
+    return until_content_changes(
+        "forms:kosovo-names",
+        lambda: list(Country.objects.filter(code=KOSOVO_CODE).values_list("name", flat=True)),
+    )
 
 
 class ModeratedFormPage(BasePage, AbstractForm):
@@ -223,6 +232,14 @@ class ModeratedFormPage(BasePage, AbstractForm):
     def get_form_class(self):
         return self.form_builder(self.get_form_fields()).get_form_class()
 
+    def get_form_fields(self):
+        """The questions, read once per page object: building the form, the Kosovo
+        footnote and the board's balance all read them during one request."""
+        fields = self.__dict__.get("_form_fields_once")
+        if fields is None:
+            fields = self.__dict__["_form_fields_once"] = list(super().get_form_fields())
+        return fields
+
     def answer_labels(self):
         """[(clean_name, label)] of the questions, for moderators and exports."""
         return [(field.clean_name, field.label) for field in self.get_form_fields()]
@@ -377,7 +394,7 @@ class ModeratedFormPage(BasePage, AbstractForm):
         Editors type the name in questions and choices, in any language; the
         names to look for come from the country taxonomy.
         """
-        names = {"Kosovo", *Country.objects.filter(code=KOSOVO_CODE).values_list("name", flat=True)}
+        names = {"Kosovo", *kosovo_names()}
         texts = [self.title, self.introduction]
         for field in self.get_form_fields():
             texts += [field.label, field.help_text, field.choices]

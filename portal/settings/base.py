@@ -423,6 +423,9 @@ WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 # any content change makes every cached page stale at once.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# In front of a shared cache (Redis), each process keeps the pages it served and
+# serves them after reading the shared generation only (one small round trip).
+PAGE_CACHE_LOCAL_TIER = env_bool("PAGE_CACHE_LOCAL_TIER", True)
 # How long browsers and CDNs may keep a public page without asking again.
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 # How long browsers, proxies and harvesters may keep the open data (API, feeds, calendar).

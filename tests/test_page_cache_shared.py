@@ -1,0 +1,142 @@
+"""The page cache on a real shared Redis, as the app servers use it: a hit is one
+cache round trip and no database query, and no process serves a stale page."""
+
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+import redis
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from core.page_cache import GENERATION_KEY, invalidate_all, local_tier, page_cache
+from initiatives.models import InitiativePage
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server not installed"),
+]
+
+# Outside the cluster's (6380) and the benchmark cluster's (6390) ports.
+REDIS_PORT = 6391
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(REDIS_PORT), "--save", "",
+         "--appendonly", "no", "--dir", str(directory)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("redis-server did not start")
+            time.sleep(0.1)
+    yield redis.Redis(port=REDIS_PORT)
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def shared_cache(redis_server):
+    caches = {
+        "default": {
+            "BACKEND": "portal.cache.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{REDIS_PORT}/0",
+        }
+    }
+    redis_server.flushall()
+    local_tier.clear()
+    with override_settings(CACHES=caches, PAGE_CACHE_ENABLED=True):
+        yield redis_server
+    local_tier.clear()
+
+
+def commands_during(server, request):
+    """How many commands Redis processed while ``request()`` ran."""
+
+    def processed():
+        return server.info("stats")["total_commands_processed"]
+
+    # The counting itself (an INFO) is one command: measured, then taken off.
+    before = processed()
+    idle = processed() - before
+    before = processed()
+    result = request()
+    return processed() - before - idle, result
+
+
+def test_a_hit_is_one_round_trip_and_no_query(client, shared_cache):
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        count, response = commands_during(shared_cache, lambda: client.get("/en/initiatives/"))
+    assert response["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    # Served from this process's tier after reading the shared generation.
+    assert count == 1
+
+
+def test_another_process_hits_in_one_round_trip_too(client, shared_cache):
+    first = client.get("/en/about/")
+    assert first["X-Page-Cache"] == "miss"
+    local_tier.clear()  # as an app server that never served the page
+    with CaptureQueriesContext(connection) as queries:
+        count, response = commands_during(shared_cache, lambda: client.get("/en/about/"))
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == first.content
+    assert len(queries) == 0
+    assert count == 1  # the generation and the page in one MGET
+
+
+def test_a_change_made_by_another_process_is_seen_at_once(client, shared_cache):
+    page = InitiativePage.objects.get(locale__language_code="en", slug="istac")
+    assert client.get(page.url)["X-Page-Cache"] == "miss"
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    # Another app server (or the worker) publishes: only the shared generation moves.
+    shared_cache.incr(page_cache().make_key(GENERATION_KEY))
+    InitiativePage.objects.filter(pk=page.pk).update(summary="Changed elsewhere.")
+    response = client.get(page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Changed elsewhere." in response.content.decode()
+
+
+def test_an_invalidation_here_reaches_the_shared_entries(client, shared_cache):
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+    invalidate_all()
+    local_tier.clear()
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "hit"
+
+
+def test_a_flushed_redis_is_a_miss_not_a_stale_local_page(client, shared_cache):
+    page = InitiativePage.objects.get(locale__language_code="en", slug="istac")
+    invalidate_all()
+    assert client.get(page.url)["X-Page-Cache"] == "miss"
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+    # Redis restarted (it keeps nothing) and content changed: the new count
+    # must not meet the tag of the copy this process still holds.
+    shared_cache.flushall()
+    InitiativePage.objects.filter(pk=page.pk).update(summary="After the restart.")
+    invalidate_all()
+    response = client.get(page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "After the restart." in response.content.decode()
+
+
+def test_a_local_copy_lives_no_longer_than_the_shared_entry(client, shared_cache, settings):
+    settings.PAGE_CACHE_SECONDS = 1
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "hit"
+    time.sleep(1.2)
+    # Nothing was published, but the entry's time is up in this process too.
+    assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
