@@ -92,7 +92,7 @@ class SearchFormPostgresIndex(PostgresIndex):
                               body = EXCLUDED.body,
                               title_text = EXCLUDED.title_text,
                               body_text = EXCLUDED.body_text
-                """,  # noqa: S608 - table name from the model, values as parameters
+                """,  # noqa: S608  # nosec B608 - table name from the model, values as parameters
                 params,
             )
         self._refresh_title_norms()
