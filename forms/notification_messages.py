@@ -73,34 +73,30 @@ def confirmation_message(submission):
 def listing_outcome_message(listing, published):
     """The requester's news that their directory entry was published or declined, if
     they gave an address and asked for mail."""
-    submission = listing.submission
-    address = submission.form_data.get("requester_email")
-    if not address or not submission.confirmation_wanted:
-        return None
-    with translation.override(submission.page.locale.language_code):
-        context = {
-            "organisation": submission.form_data.get("organisation_name", ""),
-            "published": published,
-            "reference": submission.reference,
-        }
-        subject = render_to_string("forms/email/listing_outcome_subject.txt", context)
-        body = render_to_string("forms/email/listing_outcome.txt", context)
-    return applicant_message(subject.strip(), body, address)
+    return listing_requester_message(listing, "listing_outcome", published=published)
 
 
 def listing_changes_requested_message(listing, comment):
     """The requester's news that the editors ask for a change, quoting their comment, if
     they gave an address and asked for mail."""
+    return listing_requester_message(
+        listing, "listing_changes_requested", comment=(comment or "").strip()
+    )
+
+
+def listing_requester_message(listing, template, **context):
+    """Mail to whoever asked for a directory entry, from ``forms/email/<template>.txt``
+    and its ``_subject`` twin, in the language of the form; None without an address or
+    their consent."""
     submission = listing.submission
     address = submission.form_data.get("requester_email")
     if not address or not submission.confirmation_wanted:
         return None
     with translation.override(submission.page.locale.language_code):
-        context = {
+        context |= {
             "organisation": submission.form_data.get("organisation_name", ""),
-            "comment": (comment or "").strip(),
             "reference": submission.reference,
         }
-        subject = render_to_string("forms/email/listing_changes_requested_subject.txt", context)
-        body = render_to_string("forms/email/listing_changes_requested.txt", context)
+        subject = render_to_string(f"forms/email/{template}_subject.txt", context)
+        body = render_to_string(f"forms/email/{template}.txt", context)
     return applicant_message(subject.strip(), body, address)
