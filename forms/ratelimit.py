@@ -16,19 +16,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from security.client_address import client_address
+
 KEY_PREFIX = "forms:rate:"
-
-
-def client_address(request):
-    header = settings.FORMS_CLIENT_IP_HEADER
-    if header:
-        forwarded = request.META.get(header, "")
-        # The last address is the one our own proxy added; earlier ones are
-        # whatever the client claimed.
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _cache_key(request, page):

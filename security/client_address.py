@@ -17,6 +17,8 @@ def client_address(request):
     header = settings.FORMS_CLIENT_IP_HEADER
     if header:
         forwarded = request.META.get(header, "")
+        # The last address is the one our own proxy added; earlier ones are
+        # whatever the client claimed.
         addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
         if addresses:
             return addresses[-1]
