@@ -53,6 +53,8 @@ class ToolPage(BasePage):
         # Whatever the answers gave, this page is private: no index, and the date it was made.
         context["noindex"] = True
         context["answered_on"] = timezone.localdate()
+        # Answers without an error give the tool's outcome (a result, a summary).
+        context["answered"] = not extra.get("error_summary")
         return TemplateResponse(request, self.get_template(request), context)
 
     def get_context(self, request, *args, **kwargs):
