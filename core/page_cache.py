@@ -22,14 +22,15 @@ number, and every cached page in every language is rebuilt on its next
 request. Content changes are rare and rendering is cheap, so this simple,
 exact rule beats tracking which page shows which piece of content.
 
-A hit costs one cache round trip. Each entry is stored under the page's key
-alone, tagged with the generation it was rendered in, so one ``get_many``
-fetches the generation and the page together, and a tag older than the
-generation is a miss. With a shared cache (Redis) each process also keeps
-the pages it served in a small local tier (:class:`LocalTier`); a page found
-there is served after reading the generation alone, a few bytes instead of
-the whole page. Every request checks the shared generation, so no process
-serves a page older than the last change, whichever process made it.
+A hit costs one cache round trip at most. Each entry is stored under the
+page's key alone, tagged with the generation it was rendered in, so one
+``get_many`` fetches the generation and the page together, and a tag older
+than the generation is a miss. With a shared cache (Redis) each process also
+keeps the pages it served in a small local tier (:class:`LocalTier`), and
+Redis pushes word of every change to the generation to every process
+(:mod:`portal.tracked_key`): a page found in the local tier is served with no
+round trip at all. No process serves a page older than the last change,
+whichever process made it.
 """
 
 import hashlib
@@ -57,7 +58,10 @@ def page_cache():
 
 def current_generation():
     cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
+    # The shared Redis tells each process when the generation changes, so
+    # there it is read from memory (portal/tracked_key.py) without a round trip.
+    read = getattr(cache, "get_tracked", cache.get)
+    generation = read(GENERATION_KEY)
     if generation is None:
         generation = first_generation(cache)
     return generation
@@ -240,4 +244,7 @@ class AnonymousPageCacheMiddleware:
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value
+        # CommonMiddleware, which sets it on a fresh page, is not reached on a
+        # hit; without it the app server sends the page in chunks.
+        response["Content-Length"] = len(content)
         return response
