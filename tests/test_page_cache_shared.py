@@ -166,3 +166,44 @@ def test_a_local_copy_lives_no_longer_than_the_shared_entry(client, shared_cache
     time.sleep(1.2)
     # Nothing was published, but the entry's time is up in this process too.
     assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+
+
+def test_a_redis_that_refuses_tracking_is_read_every_time(tmp_path, client, settings):
+    """A managed Redis may forbid CLIENT: pages stay correct, at one round trip a hit."""
+    port = REDIS_PORT + 1
+    process = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+         "--appendonly", "no", "--dir", str(tmp_path), "--rename-command", "CLIENT", ""],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        server = redis.Redis(port=port)
+        deadline = time.monotonic() + 10
+        while not _answers(server):
+            assert time.monotonic() < deadline and process.poll() is None, "no redis-server"
+            time.sleep(0.1)
+        caches = {
+            "default": {
+                "BACKEND": "portal.cache.TolerantRedisCache",
+                "LOCATION": f"redis://127.0.0.1:{port}/0",
+            }
+        }
+        local_tier.clear()
+        with override_settings(CACHES=caches, PAGE_CACHE_ENABLED=True):
+            assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+            count, response = commands_during(server, lambda: client.get("/en/initiatives/"))
+            assert response["X-Page-Cache"] == "hit"
+            assert count == 1  # the generation, read from Redis
+            server.incr(page_cache().make_key(GENERATION_KEY))
+            assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+    finally:
+        local_tier.clear()
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _answers(server):
+    try:
+        return server.ping()
+    except redis.ConnectionError:
+        return False

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
+from core.localization import localized_versions
+
 from .base import ToolPage
 from .blocks import AssessmentSectionsBlock, ScoreBandsBlock
 
@@ -77,7 +79,10 @@ def section_letter(index):
 def build_sections(stream):
     """The page's sections with numbered items, in the order editors put them."""
     sections = []
-    for number, block in enumerate(block for block in stream if block.block_type == "section"):
+    blocks = [block for block in stream if block.block_type == "section"]
+    # Every section's practices in the reader's language, in one query for all.
+    shown = localized_versions([page for block in blocks for page in block.value["practices"]])
+    for number, block in enumerate(blocks):
         letter = section_letter(number)
         value = block.value
         items = [
@@ -94,7 +99,11 @@ def build_sections(stream):
                 items=items,
                 guidance_at_or_below=value["guidance_at_or_below"] or 0,
                 guidance=value["guidance"],
-                practices=[page.localized for page in value["practices"] if page and page.live],
+                practices=[
+                    shown[page.pk]
+                    for page in value["practices"]
+                    if page is not None and shown[page.pk] is not None
+                ],
             )
         )
     return sections
