@@ -741,6 +741,10 @@ def database_server_pid():
         return None
     # Not .hostname, which lowercases: the cluster's folder name is mixed case.
     host = urllib.parse.urlsplit(url).netloc.rsplit("@", 1)[-1]
+    # scripts/cluster names its port (the socket is .s.PGSQL.<port> in the folder).
+    folder, colon, port = host.rpartition(":")
+    if colon and port.isdigit():
+        host = folder
     socket_dir = urllib.parse.unquote(host)
     try:
         with open(Path(socket_dir) / "data" / "postmaster.pid") as pid_file:

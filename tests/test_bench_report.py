@@ -180,3 +180,25 @@ def test_the_cluster_has_its_rows_beside_the_single_process_engines():
     engines = [row.split(" | ")[0].lstrip("| ") for row in ratios]
     assert engines == [e for e in ("sqlite", "postgres", "cluster") for _page in run.PAGES]
     assert "## cluster" in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # scripts/with-postgres: the socket folder percent-encoded, no port.
+        "postgres://portal@{encoded}/postgres",
+        # scripts/cluster: the folder percent-encoded, with its own port.
+        "postgres://portal@{encoded}:5450/portal",
+    ],
+)
+def test_the_database_server_is_found_for_both_kinds_of_url(tmp_path, monkeypatch, url):
+    """PostgreSQL's CPU is part of a request's cost: a URL naming a port must
+    still lead to the postmaster, or its work is counted as other load."""
+    import urllib.parse
+
+    folder = tmp_path / "Bench-Cluster" / "pg"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "postmaster.pid").write_text("4242\n/some/where\n")
+    encoded = urllib.parse.quote(str(folder), safe="")
+    monkeypatch.setenv("DATABASE_URL", url.format(encoded=encoded))
+    assert run.database_server_pid() == 4242
