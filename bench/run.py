@@ -126,7 +126,10 @@ def main(argv=None):
     )
     parser.add_argument("--sizes", default="10,20" if QUICK else "100,10000")
     parser.add_argument(
-        "--duration", type=int, default=3 if QUICK else 10, help="seconds of load per URL"
+        "--duration",
+        type=int,
+        default=3 if QUICK else 16,
+        help="seconds of load per uncached URL, over its rounds",
     )
     parser.add_argument(
         "--warmup", type=int, default=1 if QUICK else 2, help="seconds of warm-up per URL"
@@ -134,11 +137,20 @@ def main(argv=None):
     parser.add_argument(
         "--rounds",
         type=int,
-        default=3 if QUICK else 5,
+        default=3 if QUICK else 30,
         help="alternating rounds of static file and cached page, per page",
     )
     parser.add_argument(
-        "--round-seconds", type=int, default=1 if QUICK else 3, help="seconds of load per round"
+        "--round-seconds",
+        type=int,
+        default=1,
+        help="seconds of load per round of the static file or a cached page",
+    )
+    parser.add_argument(
+        "--uncached-rounds",
+        type=int,
+        default=2 if QUICK else 8,
+        help="rounds of an uncached page, each after a round of the static file",
     )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--output", default=str(RESULTS / "latest.md"))
@@ -150,6 +162,7 @@ def main(argv=None):
     phase.add_argument("--connections", type=int, required=True)
     phase.add_argument("--rounds", type=int, required=True)
     phase.add_argument("--round-seconds", type=int, required=True)
+    phase.add_argument("--uncached-rounds", type=int, required=True)
     phase.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     if args.command == "phase":
@@ -177,7 +190,8 @@ def orchestrate(args):
             PYTHON, "-m", "bench.run", "phase", "--engine", engine, "--sizes", args.sizes,
             "--duration", str(args.duration), "--warmup", str(args.warmup),
             "--connections", str(args.connections), "--rounds", str(args.rounds),
-            "--round-seconds", str(args.round_seconds), "--out", out,
+            "--round-seconds", str(args.round_seconds),
+            "--uncached-rounds", str(args.uncached_rounds), "--out", out,
         ]  # fmt: skip
         if engine == "postgres":
             command = [str(ROOT / "scripts" / "with-postgres"), *command]
@@ -524,12 +538,18 @@ def measure(cached, uncached, pages, size_result, args, largest):
 
     Cached pages and the static file cost the same at any size (a cache lookup,
     a file), so they are measured once, where it matters, to keep the whole
-    run under 20 minutes.
+    run shorter.
     """
     rows = {name: {} for name in pages}
+    if "static" not in size_result:
+        size_result["static"] = static_url(cached or uncached)
+    reference_rounds = []
     for name, path in pages.items() if uncached else ():
         check_cache_header(uncached, path, None)
-        rows[name]["uncached"] = wrk(uncached, path, args)
+        rows[name]["uncached"] = beside_the_file(uncached, size_result["static"], path, args)
+        reference_rounds += rows[name]["uncached"].pop("static rounds")
+    if reference_rounds:
+        rows["static file"] = {"uncached": combine(reference_rounds)}
     if largest and cached:
         static_rounds = []
         for name, path in pages.items():
@@ -542,7 +562,7 @@ def measure(cached, uncached, pages, size_result, args, largest):
             if "error" not in pair:
                 # After the warm-up and the load, every worker has the page in its cache.
                 check_cache_header(cached, path, "hit")
-        rows["static file"] = {"cached": combine(static_rounds)}
+        rows.setdefault("static file", {})["cached"] = combine(static_rounds)
         if uncached:
             # One visitor's wait for search, without queueing behind others (the budget).
             single = wrk(uncached, pages["search"], args, connections=1, threads=1)
@@ -558,24 +578,75 @@ def side_by_side(server, static_path, path, args):
     pair see nearly the same machine. Returns the page's combined result with
     the ratio of each pair (page req/s / file req/s).
     """
-    rounds = {"static": [], "page": []}
-    for warm in (static_path, path):
-        wrk(server, warm, args, duration=args.warmup, warmup=False)
-    for _round in range(args.rounds):
-        rounds["static"].append(wrk(server, static_path, args, duration=args.round_seconds))
-        rounds["page"].append(wrk(server, path, args, duration=args.round_seconds))
-    result = combine(rounds["page"])
+    statics, pages = alternate(server, static_path, path, args, args.rounds, args.round_seconds)
+    result = combine(pages)
     result["pair_ratios"] = [
         round(page["rps"] / static["rps"], 3)
-        for static, page in zip(rounds["static"], rounds["page"], strict=True)
+        for static, page in zip(statics, pages, strict=True)
         if usable(static, page) and static["rps"]
     ]
     result["pair_other_cpu_pct"] = [
         max(static["foreign_cpu_pct"], page["foreign_cpu_pct"])
-        for static, page in zip(rounds["static"], rounds["page"], strict=True)
+        for static, page in zip(statics, pages, strict=True)
     ]
-    result["static rounds"] = rounds["static"]
+    result["static rounds"] = statics
     return result
+
+
+def beside_the_file(server, static_path, path, args):
+    """An uncached page in rounds, each after a round of the static file, with
+    its CPU per request in units of the file's.
+
+    Growth compares a page's cost at two sizes measured minutes apart, and a
+    shared machine does not keep one speed for minutes: on an idle machine
+    the static file's own CPU per request moved by a third between two such
+    measurements. The file does the same work at every size, so the ratio of
+    the page's CPU to the file's in each pair cancels the machine's speed;
+    ``relative_cpu`` is the median of those ratios.
+    """
+    page_seconds = max(1, args.duration // args.uncached_rounds)
+    statics, pages = alternate(
+        server, static_path, path, args, args.uncached_rounds, args.round_seconds, page_seconds
+    )
+    result = combine(pages)
+    cpu = "server_cpu_ms_per_request"
+    result["pair_relative_cpu"] = [
+        round(page[cpu] / static[cpu], 2)
+        for static, page in zip(statics, pages, strict=True)
+        if usable(static, page) and static[cpu]
+    ]
+    if result["pair_relative_cpu"]:
+        result["relative_cpu"] = statistics.median(result["pair_relative_cpu"])
+    result["static rounds"] = statics
+    return result
+
+
+def alternate(server, static_path, path, args, rounds, static_seconds, page_seconds=None):
+    """wrk on the static file and the page in alternating rounds, after a warm-up
+    of each: (the file's rounds, the page's rounds)."""
+    for warm in (static_path, path):
+        wrk(server, warm, args, duration=args.warmup, warmup=False)
+    statics, pages = [], []
+    for _round in range(rounds):
+        settle(server)
+        statics.append(wrk(server, static_path, args, duration=static_seconds, warmup=False))
+        pages.append(wrk(server, path, args, duration=page_seconds or static_seconds, warmup=False))
+    return statics, pages
+
+
+def settle(server, seconds=3.0):
+    """Until the server has finished the requests the last round left in flight
+    (queued behind its workers when wrk stopped), so that their CPU is not
+    counted in the next round."""
+    roots = cpu_roots(server)
+    deadline = time.monotonic() + seconds
+    last = process_tree_cpu(roots)
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = process_tree_cpu(roots)
+        if now - last <= 1:
+            return
+        last = now
 
 
 def combine(results):
@@ -930,10 +1001,11 @@ class Report:
             self.budget(label, "not measured (errors)", False)
             return
         cpu = "server_cpu_ms_per_request"
-        growth = after[cpu] / before[cpu]
+        growth, raw = growth_of(before, after)
         value = (
-            f"{growth:.2f}x ({before[cpu]:.1f} -> {after[cpu]:.1f} ms; "
-            f"p50 {after['p50_ms'] / before['p50_ms']:.2f}x)"
+            f"{growth:.2f}x in static-file units ({before.get('relative_cpu')} -> "
+            f"{after.get('relative_cpu')}); as measured {raw:.2f}x ({before[cpu]:.1f} -> "
+            f"{after[cpu]:.1f} ms); p50 {after['p50_ms'] / before['p50_ms']:.2f}x"
         )
         other = max(before["foreign_cpu_pct"], after["foreign_cpu_pct"])
         if other > OTHER_LOAD_MAX_PCT:
@@ -955,9 +1027,11 @@ class Report:
         lines.append(
             f"{first['date']}, {first['cpus']} CPUs, Python {first['python']}, "
             f"{first['platform']}. gunicorn {WORKERS} sync workers, production settings; "
-            f"wrk {self.args.connections} connections, {self.args.warmup} s warm-up + "
-            f"{self.args.duration} s per URL; cached pages and the static file in "
-            f"{self.args.rounds} alternating rounds of {self.args.round_seconds} s. "
+            f"wrk {self.args.connections} connections, {self.args.warmup} s warm-up per URL; "
+            f"cached pages and the static file in {self.args.rounds} alternating rounds of "
+            f"{self.args.round_seconds} s; uncached pages {self.args.duration} s each, in "
+            f"{self.args.uncached_rounds} rounds, each after {self.args.round_seconds} s of "
+            "the static file. "
             f"Whole run: {self.seconds / 60:.1f} min."
             + (" BENCH_QUICK: a smoke run, the figures mean nothing." if QUICK else "")
         )
@@ -1007,12 +1081,16 @@ class Report:
         for size in self.sizes(result):
             data = result["sizes"][size]
             load = data["load"]
-            static = load.get("static file", {}).get("cached")
+            static = load.get("static file", {})
             if static:
+                # Both columns: the file beside cached pages, and as the uncached pages' reference.
+                cached, reference = static.get("cached"), static.get("uncached")
+                other = max(result_["foreign_cpu_pct"] for result_ in static.values())
                 lines.append(
-                    f"| {size} | static CSS | 0 | {' | '.join(cells(static))} "
-                    f"| {static['server_cpu_ms_per_request']} | | | | "
-                    f"| {static['foreign_cpu_pct']} |"
+                    f"| {size} | static CSS | 0 | {' | '.join(cells(cached))} "
+                    f"| {cached['server_cpu_ms_per_request'] if cached else ''} "
+                    f"| {' | '.join(cells(reference))} "
+                    f"| {reference['server_cpu_ms_per_request'] if reference else ''} | {other} |"
                 )
             for name, _path in PAGES:
                 cached, uncached = load[name].get("cached"), load[name]["uncached"]
@@ -1067,8 +1145,8 @@ class Report:
                     if size != small:
                         before = result["sizes"][small]["load"][name]["uncached"]
                         if usable(before, uncached):
-                            cpu = "server_cpu_ms_per_request"
-                            row[5] = f"{uncached[cpu] / before[cpu]:.2f}x"
+                            growth, raw = growth_of(before, uncached)
+                            row[5] = f"{growth:.2f}x (as measured {raw:.2f}x)"
                             row[6] = f"{uncached['p50_ms'] / before['p50_ms']:.2f}x"
                         row[7] = f"{queries[name]} / {result['sizes'][small]['queries'][name]}"
                     lines.append("| " + " | ".join(str(cell) for cell in row) + " |")
@@ -1076,7 +1154,10 @@ class Report:
         lines.append(
             "Cached / static: median of the per-pair ratios (min-max), each pair one round "
             "of the file and one of the page; *busy*: other programs used more than "
-            f"{OTHER_LOAD_MAX_PCT:.0f}% of the CPU (median of the pairs), too much to judge."
+            f"{OTHER_LOAD_MAX_PCT:.0f}% of the CPU (median of the pairs), too much to judge. "
+            "Uncached CPU/req large / small: in units of the static file's CPU per request "
+            "measured in the same rounds (the machine's speed cancelled; the budget), and "
+            "as measured."
         )
         lines.append("")
         return lines
@@ -1101,6 +1182,18 @@ class Report:
                 )
         lines.append("")
         return lines
+
+
+def growth_of(before, after):
+    """(growth in units of the static file's CPU per request, growth as measured).
+
+    Results without a reference (measured alone) have only the second.
+    """
+    cpu = "server_cpu_ms_per_request"
+    raw = after[cpu] / before[cpu]
+    if before.get("relative_cpu") and after.get("relative_cpu"):
+        return after["relative_cpu"] / before["relative_cpu"], raw
+    return raw, raw
 
 
 def pair_spread(cached):
