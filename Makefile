@@ -92,7 +92,6 @@ test-postgres: checks
 suite-postgres: install
 	scripts/with-postgres $(BIN)/pytest $(POSTGRES_PYTEST_ARGS) $(PYTEST_ARGS)
 
-# Performance (bench/README.md): 15-20 minutes; needs wrk, PostgreSQL optional.
 cluster: install
 	scripts/cluster start
 
@@ -103,6 +102,8 @@ cluster-stop:
 cluster-test: install
 	$(BIN)/pytest tests_cluster -p no:cacheprovider $(PYTEST_ARGS)
 
+# Performance (bench/README.md): about 50 minutes; needs wrk; PostgreSQL, nginx
+# and Redis optional (the engines they serve are skipped with a note).
 bench: install
 	$(BIN)/python -m bench.run
 
