@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import time
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -26,42 +27,58 @@ pytestmark = [
 REDIS_PORT = 6391
 
 
-@pytest.fixture(scope="module")
-def redis_server(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("redis")
+@contextmanager
+def running_redis(port, directory, *options):
+    """A throwaway redis-server on ``port``, with ``options`` added to its command line."""
     process = subprocess.Popen(
-        ["redis-server", "--bind", "127.0.0.1", "--port", str(REDIS_PORT), "--save", "",
-         "--appendonly", "no", "--dir", str(directory)],
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+         "--appendonly", "no", "--dir", str(directory), *options],
         stdout=subprocess.DEVNULL,
     )  # fmt: skip
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("redis-server did not start")
-            time.sleep(0.1)
-    yield redis.Redis(port=REDIS_PORT)
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    pytest.fail("redis-server did not start")
+                time.sleep(0.1)
+        yield redis.Redis(port=port)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def page_cache_on(port):
+    """The page cache on the Redis at ``port``, as the app servers configure it."""
+    caches = {
+        "default": {
+            "BACKEND": "portal.cache.TolerantRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+        }
+    }
+    local_tier.clear()
+    try:
+        with override_settings(CACHES=caches, PAGE_CACHE_ENABLED=True):
+            yield
+    finally:
+        local_tier.clear()
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory):
+    with running_redis(REDIS_PORT, tmp_path_factory.mktemp("redis")) as server:
+        yield server
 
 
 @pytest.fixture
 def shared_cache(redis_server):
-    caches = {
-        "default": {
-            "BACKEND": "portal.cache.TolerantRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{REDIS_PORT}/0",
-        }
-    }
     redis_server.flushall()
-    local_tier.clear()
-    with override_settings(CACHES=caches, PAGE_CACHE_ENABLED=True):
+    with page_cache_on(REDIS_PORT):
         yield redis_server
-    local_tier.clear()
 
 
 def commands_during(server, request):
@@ -171,39 +188,11 @@ def test_a_local_copy_lives_no_longer_than_the_shared_entry(client, shared_cache
 def test_a_redis_that_refuses_tracking_is_read_every_time(tmp_path, client, settings):
     """A managed Redis may forbid CLIENT: pages stay correct, at one round trip a hit."""
     port = REDIS_PORT + 1
-    process = subprocess.Popen(
-        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-         "--appendonly", "no", "--dir", str(tmp_path), "--rename-command", "CLIENT", ""],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        server = redis.Redis(port=port)
-        deadline = time.monotonic() + 10
-        while not _answers(server):
-            assert time.monotonic() < deadline and process.poll() is None, "no redis-server"
-            time.sleep(0.1)
-        caches = {
-            "default": {
-                "BACKEND": "portal.cache.TolerantRedisCache",
-                "LOCATION": f"redis://127.0.0.1:{port}/0",
-            }
-        }
-        local_tier.clear()
-        with override_settings(CACHES=caches, PAGE_CACHE_ENABLED=True):
-            assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
-            count, response = commands_during(server, lambda: client.get("/en/initiatives/"))
-            assert response["X-Page-Cache"] == "hit"
-            assert count == 1  # the generation, read from Redis
-            server.incr(page_cache().make_key(GENERATION_KEY))
-            assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
-    finally:
-        local_tier.clear()
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _answers(server):
-    try:
-        return server.ping()
-    except redis.ConnectionError:
-        return False
+    refusing = ("--rename-command", "CLIENT", "")
+    with running_redis(port, tmp_path, *refusing) as server, page_cache_on(port):
+        assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
+        count, response = commands_during(server, lambda: client.get("/en/initiatives/"))
+        assert response["X-Page-Cache"] == "hit"
+        assert count == 1  # the generation, read from Redis
+        server.incr(page_cache().make_key(GENERATION_KEY))
+        assert client.get("/en/initiatives/")["X-Page-Cache"] == "miss"
