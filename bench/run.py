@@ -279,7 +279,6 @@ def run_phase(args):
                 continue
             form_path = resolve_form()
             with servers(env, workdir) as (cached, uncached):
-                size_result["static"] = static_url(cached)
                 size_result["load"] = measure(
                     cached, uncached, pages, size_result, args, largest=size == sizes[-1]
                 )
@@ -330,7 +329,6 @@ def measure_cluster(pages, size_result, args, largest):
             single = wrk(uncached, pages["search"], args, connections=1, threads=1)
             rows["search"]["single"] = single
     with cluster.app_servers(page_cache=True) as cached:
-        size_result["static"] = static_url(cached)
         if largest:
             cached_rows = measure(cached, None, pages, size_result, args, largest=True)
             for name, row in cached_rows.items():
